@@ -1,0 +1,55 @@
+# The verbs a reader uses. `make book` and `make test` set everything up themselves.
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+# rsii.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+BUILD    := $(BIN)/python -m rsii.book
+export SOURCE_DATE_EPOCH ?= 1448928000
+export PYTHONHASHSEED := 0
+
+.PHONY: book html pdf test validate bench export lab linkcheck data clean system venv
+
+book: html pdf  ## build the HTML site and the PDF
+
+venv: $(BIN)/.installed
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==26.3
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
+	@scripts/system-deps.sh
+
+html: venv  ## the HTML site in _build/html
+	$(BUILD) html
+
+pdf: venv system  ## the PDF in _build/latex/book.pdf
+	$(BUILD) pdf
+
+test: venv system html pdf  ## build, then the whole suite
+	$(BIN)/rsii validate
+	$(BIN)/ruff check src tests notebooks
+	$(BIN)/ruff format --check src tests
+	$(BIN)/pytest
+
+validate: venv  ## check the data package
+	$(BIN)/rsii validate
+
+export: venv  ## networks, tables and results for reuse, in out/
+	$(BIN)/rsii export out
+
+bench: venv system  ## build benchmarks, written to book/appendix/benchmarks.csv
+	$(BIN)/python -m rsii.bench
+
+data: venv  ## regenerate headings.csv and sentences.csv from data/source/
+	$(BIN)/rsii sentences
+
+lab: venv  ## open the MyST notebooks in JupyterLab (paired through jupytext)
+	$(BIN)/jupyter lab notebooks/
+
+linkcheck: venv  ## external links: needs a network, not part of CI
+	$(BUILD) linkcheck
+
+clean:
+	rm -rf _build .jupyter_cache book/article.md out test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""Finding Arabic in text, and laying it out where no bidi engine does it for us."""
+
+from __future__ import annotations
+
+import re
+
+_LETTER = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# From an Arabic letter to the last Arabic letter reachable through digits, spaces and
+# punctuation, so that numbers inside an Arabic clause stay in its right-to-left run.
+RUN = re.compile(
+    rf"[{_LETTER}](?:[{_LETTER}\s\d.,:;!?()\[\]«»\"'\-–—+/%\u200c\u200d\u064b-\u065f]*[{_LETTER}])?"
+)
+# Unicode directional formatting characters (pdftotext adds some; they are invisible).
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def has_arabic(text: str) -> bool:
+    return RUN.search(text) is not None
+
+
+def runs(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the Arabic runs in ``text``."""
+    return [m.span() for m in RUN.finditer(text)]
+
+
+def visual(text: str) -> str:
+    """Text in display order for renderers that shape Arabic but do not reorder it
+    (matplotlib with libraqm): the Unicode bidi algorithm via python-bidi."""
+    from bidi import get_display
+
+    return get_display(text) if has_arabic(text) else text

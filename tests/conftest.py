@@ -1,0 +1,49 @@
+"""Shared fixtures: the project's files, and the book built the way readers build it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rsii import book, paths
+
+ROOT = paths.repo_root()
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    assert ROOT is not None, "tests run from the source checkout"
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def sentences(root) -> pd.DataFrame:
+    return pd.read_csv(root / "data" / "sentences.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="session")
+def headings(root) -> pd.DataFrame:
+    return pd.read_csv(root / "data" / "headings.csv", dtype=str, keep_default_na=False)
+
+
+def _built(target: str) -> None:
+    result = book.build(target, capture=True)
+    assert result.returncode == 0, (
+        f"strict {target} build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    )
+
+
+@pytest.fixture(scope="session")
+def html_dir(root) -> Path:
+    """The HTML site, built with warnings as errors (incremental after `make html`)."""
+    _built("html")
+    return root / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def pdf_path(root) -> Path:
+    """The PDF, built with warnings as errors."""
+    _built("pdf")
+    return root / "_build" / "latex" / "book.pdf"

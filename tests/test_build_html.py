@@ -1,0 +1,68 @@
+"""The HTML site: strict build, Arabic marked with language and direction, citations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from rsii import arabic
+
+pytestmark = pytest.mark.book
+
+
+def _pages(html_dir):
+    return sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_every_arabic_run_is_marked(html_dir):
+    for page in _pages(html_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup(["script", "style", "title", "meta"]):
+            tag.decompose()
+        for text in soup.find_all(string=True):
+            if not arabic.has_arabic(text):
+                continue
+            holder = text.find_parent(attrs={"lang": "ar"})
+            assert holder is not None, f"{page.name}: unmarked Arabic {text.strip()[:40]!r}"
+            assert holder.get("dir") == "rtl", f"{page.name}: lang=ar without dir=rtl"
+
+
+def test_pages_declare_english(html_dir):
+    for page in _pages(html_dir):
+        head = page.read_text(encoding="utf-8")[:400]
+        if "http-equiv=\"refresh\"" in head:
+            continue  # the redirect index.html
+        assert re.search(r'<html[^>]*lang="en"', head), page.name
+
+
+def test_article_page_has_every_sentence_in_arabic_and_english(html_dir, sentences):
+    soup = BeautifulSoup((html_dir / "book" / "article.html").read_text(encoding="utf-8"), "html.parser")
+    for row in sentences.itertuples():
+        block = soup.find(id=f"sentence-{row.id}")
+        assert block is not None and block.get("lang") == "ar" and block.get("dir") == "rtl"
+        assert block.get_text(" ", strip=True) == row.text_ar
+        assert row.text_en[:60] in soup.get_text()
+
+
+def test_footnote_markers_link_to_their_bibliography_entries(html_dir, sentences):
+    article = (html_dir / "book" / "article.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(article, "html.parser")
+    bib = BeautifulSoup((html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    labels = {}
+    for link in soup.select('a[href^="bibliography.html#"]'):
+        target = bib.find(id=link["href"].split("#", 1)[1])
+        assert target is not None, f"dangling citation {link['href']}"
+        labels[link.get_text()] = target.get_text(" ", strip=True)
+    wanted = {n for cell in sentences.footnotes for n in cell.split()}
+    assert wanted <= set(labels), "every footnote number appears as a live citation"
+    for number in wanted:
+        assert f"Footnote [{number}]" in labels[number]
+
+
+def test_bibliography_lists_footnotes_in_article_order(html_dir):
+    soup = BeautifulSoup((html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    section = soup.find(id="the-articles-footnotes")
+    labels = [s.get_text(strip=True).strip("[]") for s in section.select("span.label")]
+    assert labels == [str(n) for n in range(1, 20)]
