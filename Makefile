@@ -4,7 +4,6 @@ VENV     := .venv
 BIN      := $(VENV)/bin
 # rsii.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 BUILD    := $(BIN)/python -m rsii.book
-export SOURCE_DATE_EPOCH ?= 1448928000
 export PYTHONHASHSEED := 0
 
 .PHONY: book html pdf test validate bench export lab linkcheck data clean system venv

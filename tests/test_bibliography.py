@@ -57,5 +57,9 @@ def test_footnote_labels_are_the_article_numbers(bib):
 
 
 def test_label_field_overrides_alpha_label(bib):
-    labels = list(bibstyle.FieldLabelStyle().format_labels([bib["wikipedia-4plus1"], bib["heider1946attitudes"]]))
+    labels = list(
+        bibstyle.FieldLabelStyle().format_labels(
+            [bib["wikipedia-4plus1"], bib["heider1946attitudes"]]
+        )
+    )
     assert labels == ["Wikipedia", "Hei46"]

@@ -32,13 +32,15 @@ def test_every_arabic_run_is_marked(html_dir):
 def test_pages_declare_english(html_dir):
     for page in _pages(html_dir):
         head = page.read_text(encoding="utf-8")[:400]
-        if "http-equiv=\"refresh\"" in head:
+        if 'http-equiv="refresh"' in head:
             continue  # the redirect index.html
         assert re.search(r'<html[^>]*lang="en"', head), page.name
 
 
 def test_article_page_has_every_sentence_in_arabic_and_english(html_dir, sentences):
-    soup = BeautifulSoup((html_dir / "book" / "article.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (html_dir / "book" / "article.html").read_text(encoding="utf-8"), "html.parser"
+    )
     for row in sentences.itertuples():
         block = soup.find(id=f"sentence-{row.id}")
         assert block is not None and block.get("lang") == "ar" and block.get("dir") == "rtl"
@@ -49,7 +51,9 @@ def test_article_page_has_every_sentence_in_arabic_and_english(html_dir, sentenc
 def test_footnote_markers_link_to_their_bibliography_entries(html_dir, sentences):
     article = (html_dir / "book" / "article.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(article, "html.parser")
-    bib = BeautifulSoup((html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    bib = BeautifulSoup(
+        (html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser"
+    )
     labels = {}
     for link in soup.select('a[href^="bibliography.html#"]'):
         target = bib.find(id=link["href"].split("#", 1)[1])
@@ -62,7 +66,9 @@ def test_footnote_markers_link_to_their_bibliography_entries(html_dir, sentences
 
 
 def test_bibliography_lists_footnotes_in_article_order(html_dir):
-    soup = BeautifulSoup((html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (html_dir / "book" / "bibliography.html").read_text(encoding="utf-8"), "html.parser"
+    )
     section = soup.find(id="the-articles-footnotes")
     labels = [s.get_text(strip=True).strip("[]") for s in section.select("span.label")]
     assert labels == [str(n) for n in range(1, 20)]

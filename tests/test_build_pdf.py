@@ -23,8 +23,9 @@ def _squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def pdf_text(pdf_path) -> str:
     # -raw keeps the content stream's order, which for Arabic is the logical order.
-    out = subprocess.run(["pdftotext", "-raw", str(pdf_path), "-"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    )
     return out.stdout
 
 
@@ -69,8 +70,9 @@ def test_outline_lists_chapters_and_sections(pdf_path, headings):
 
 def test_arabic_digits_follow_the_bidi_algorithm(pdf_path):
     """Inside Arabic, "4+1" is laid out as a browser does it: 1+4 left to right."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
     for i in range(len(words) - 2):
         (x1, y1, a), (x2, y2, b), (x3, y3, c) = words[i : i + 3]

@@ -13,7 +13,9 @@ def test_copy_of_the_article_is_unchanged(root):
     text = (root / "data" / "source" / "article.ar.txt").read_text(encoding="utf-8")
     assert corpus.sha256(text) == corpus.ARTICLE_SHA256
     seed = root.parent / "shared" / "seed" / "article.ar.txt"
-    if seed.exists():  # beside a checkout in this workplace: the copy matches its seed byte for byte
+    if (
+        seed.exists()
+    ):  # beside a checkout in this workplace: the copy matches its seed byte for byte
         assert seed.read_bytes() == (root / "data" / "source" / "article.ar.txt").read_bytes()
 
 
@@ -24,7 +26,12 @@ def test_licence_notice_ships_beside_the_text(root):
 
 def test_headings_are_the_six_of_the_article(headings):
     assert list(headings.title_ar) == [
-        "الخلفية", "التحالف", "موقف الجهات", "أطراف مؤيدة", "أطراف رافضة", "بدء غرفة عمليات بغداد",
+        "الخلفية",
+        "التحالف",
+        "موقف الجهات",
+        "أطراف مؤيدة",
+        "أطراف رافضة",
+        "بدء غرفة عمليات بغداد",
     ]
 
 

@@ -23,9 +23,15 @@ def runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in RUN.finditer(text)]
 
 
+_LETTERS = re.compile(f"[{_LETTER}\u064b-\u065f]+")
+
+
 def visual(text: str) -> str:
-    """Text in display order for renderers that shape Arabic but do not reorder it
-    (matplotlib with libraqm): the Unicode bidi algorithm via python-bidi."""
+    """Text for matplotlib, which shapes each Arabic word (libraqm) but sets the words
+    left to right: python-bidi puts the runs in display order (Unicode bidi algorithm),
+    then each word's letters go back to logical order so that shaping still joins them."""
+    if not has_arabic(text):
+        return text
     from bidi import get_display
 
-    return get_display(text) if has_arabic(text) else text
+    return _LETTERS.sub(lambda m: m.group(0)[::-1], get_display(text))

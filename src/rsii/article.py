@@ -14,7 +14,14 @@ from . import corpus, paths
 from .errors import DataError
 
 SENTENCE_COLUMNS = [
-    "id", "line", "section", "section_en", "text_ar", "text_en", "footnotes", "footnote_offsets",
+    "id",
+    "line",
+    "section",
+    "section_en",
+    "text_ar",
+    "text_en",
+    "footnotes",
+    "footnote_offsets",
 ]
 HEADING_COLUMNS = ["id", "line", "level", "title_ar", "title_en"]
 
@@ -68,7 +75,11 @@ def build(data: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     for h in headings:
         line, row = heads[h.id]
         if row["title_ar"] != h.title_ar:
-            raise DataError(src / "headings.csv", line, f"title_ar differs from the article's heading {h.title_ar!r}")
+            raise DataError(
+                src / "headings.csv",
+                line,
+                f"title_ar differs from the article's heading {h.title_ar!r}",
+            )
 
     title_en = {h.title_ar: heads[h.id][1]["title_en"] for h in headings}
     head_df = pd.DataFrame(
@@ -81,9 +92,14 @@ def build(data: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     sent_df = pd.DataFrame(
         [
             (
-                s.id, s.line, s.section, title_en.get(s.section, ""), s.text_ar,
+                s.id,
+                s.line,
+                s.section,
+                title_en.get(s.section, ""),
+                s.text_ar,
                 trans[s.id][1]["text_en"],
-                " ".join(map(str, s.footnotes)), " ".join(map(str, s.offsets)),
+                " ".join(map(str, s.footnotes)),
+                " ".join(map(str, s.offsets)),
             )
             for s in sentences
         ],
@@ -95,7 +111,7 @@ def build(data: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
 def write(data: Path | None = None) -> list[Path]:
     data = data or paths.data_dir()
     written = []
-    for name, df in zip(("headings.csv", "sentences.csv"), build(data)):
+    for name, df in zip(("headings.csv", "sentences.csv"), build(data), strict=True):
         df.to_csv(data / name, index=False, lineterminator="\n")
         written.append(data / name)
     return written
@@ -106,7 +122,10 @@ def from_tables(headings: pd.DataFrame, sentences: pd.DataFrame) -> str:
     heads = [corpus.Heading(r.id, int(r.line), r.title_ar) for r in headings.itertuples()]
     sents = [
         corpus.Sentence(
-            r.id, int(r.line), r.section, r.text_ar,
+            r.id,
+            int(r.line),
+            r.section,
+            r.text_ar,
             [int(n) for n in str(r.footnotes or "").split()],
             [int(n) for n in str(r.footnote_offsets or "").split()],
         )

@@ -6,7 +6,9 @@ notebooks/ and data/ keep their repository paths in the built site and in launch
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,21 +22,81 @@ STRICT = ["-W", "-n", "--keep-going"]
 
 def command(target: str, strict: bool = True, output: Path | None = None) -> list[str]:
     jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", ".", "--config", "book/_config.yml", "--toc", "book/_toc.yml",
-           "--builder", BUILDERS[target]]
+    cmd = [
+        str(jb),
+        "build",
+        ".",
+        "--config",
+        "book/_config.yml",
+        "--toc",
+        "book/_toc.yml",
+        "--builder",
+        BUILDERS[target],
+    ]
     if output is not None:
         cmd += ["--path-output", str(output)]
     return cmd + (STRICT if strict and target != "linkcheck" else [])
 
 
-def build(target: str, strict: bool = True, output: Path | None = None,
-          capture: bool = False) -> subprocess.CompletedProcess:
+def source_date_epoch(root: Path) -> str:
+    """$SOURCE_DATE_EPOCH if set, else the time of the checked-out commit: two builds of
+    one commit carry the same dates, whenever they run."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        out = ""
+    return out or "1448928000"  # 2015-12-01, the article's period, outside a git checkout
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of what the notebooks' outputs depend on besides their own text: the
+    package's code and the data. jupyter-cache and Sphinx see only the notebook."""
+    digest = hashlib.sha256()
+    files = sorted(
+        [*root.glob("src/rsii/**/*.py"), *root.glob("data/**/*"), root / "references.bib"]
+    )
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def invalidate_if_inputs_changed(root: Path, output: Path | None = None) -> bool:
+    """Drop the execution cache and Sphinx's saved environment when code or data changed,
+    so no page shows outputs computed from older inputs. Returns whether it did."""
+    build_dir = (output or root) / "_build"
+    stamp = build_dir / ".rsii-inputs"
+    now = fingerprint(root)
+    if stamp.exists() and stamp.read_text() == now:
+        return False
+    shutil.rmtree(root / ".jupyter_cache", ignore_errors=True)
+    shutil.rmtree(build_dir / ".doctrees", ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(now)
+    return True
+
+
+def build(
+    target: str, strict: bool = True, output: Path | None = None, capture: bool = False
+) -> subprocess.CompletedProcess:
     root = paths.repo_root()
     if root is None:
         raise RuntimeError("building the book needs the source checkout (pip install -e .)")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1448928000")}
-    return subprocess.run(command(target, strict, output), cwd=root, env=env, text=True,
-                          capture_output=capture)
+    if target != "linkcheck":
+        invalidate_if_inputs_changed(root, output)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+    return subprocess.run(
+        command(target, strict, output), cwd=root, env=env, text=True, capture_output=capture
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,7 +39,7 @@ class Sentence:
     def raw(self) -> str:
         """The sentence as the article prints it, markers in place."""
         out, last = [], 0
-        for number, at in zip(self.footnotes, self.offsets):
+        for number, at in zip(self.footnotes, self.offsets, strict=True):
             out += [self.text_ar[last:at], f"[{number}]"]
             last = at
         return "".join(out) + self.text_ar[last:]

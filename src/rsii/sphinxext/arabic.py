@@ -37,8 +37,16 @@ class ArDirective(Directive):
         return [node]
 
 
-_SKIP = (nodes.literal_block, nodes.literal, nodes.raw, nodes.math, nodes.math_block,
-         nodes.comment, ar_inline, ar_block)
+_SKIP = (
+    nodes.literal_block,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+    nodes.comment,
+    ar_inline,
+    ar_block,
+)
 
 
 class WrapArabicRuns(SphinxPostTransform):
@@ -76,6 +84,7 @@ def _split(value: str) -> list[nodes.Node]:
 
 # --- HTML: the attributes a browser and a screen reader need ------------------------
 
+
 def html_visit_inline(self, node):
     self.body.append(self.starttag(node, "span", "", lang="ar", dir="rtl"))
 
@@ -93,6 +102,7 @@ def html_depart_block(self, node):
 
 
 # --- LaTeX: babel's Arabic, set up in the preamble (book/_config.yml) ----------------
+
 
 def _in_moving_argument(node) -> bool:
     # Titles and captions travel to bookmarks and the table of contents, where
@@ -129,13 +139,17 @@ def setup(app):
         ar_inline,
         html=(html_visit_inline, html_depart_inline),
         latex=(latex_visit_inline, latex_depart_inline),
-        text=plain, man=plain, texinfo=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
     )
     app.add_node(
         ar_block,
         html=(html_visit_block, html_depart_block),
         latex=(latex_visit_block, latex_depart_block),
-        text=plain, man=plain, texinfo=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
     )
     app.add_role("ar", ar_role)
     app.add_directive("ar", ArDirective)

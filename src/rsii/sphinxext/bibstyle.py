@@ -9,8 +9,8 @@ field (a corporate author, say) is labelled with it.
 from __future__ import annotations
 
 from pybtex.plugin import register_plugin
-from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.alpha import Style as AlphaStyle
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
@@ -26,7 +26,7 @@ class FieldLabelStyle(AlphaLabelStyle):
     def format_labels(self, sorted_entries):
         entries = list(sorted_entries)
         alpha = super().format_labels(entries)
-        for entry, fallback in zip(entries, alpha):
+        for entry, fallback in zip(entries, alpha, strict=True):
             yield entry.fields.get("label", fallback)
 
 

@@ -37,6 +37,27 @@ def finish(app, exception) -> None:
             shutil.copyfile(FONT_DIR / name, fonts / name)
 
 
+def page_context(app, pagename, templatename, context, doctree) -> None:
+    # Sphinx 7.4 emits an inline script added after builder start twice (once with
+    # filename None, once ""), so "const THEBE_JS_URL" is declared twice: a console error.
+    seen, scripts = set(), []
+    for js in context.get("script_files", []):
+        key = (
+            getattr(js, "filename", js) or "",
+            tuple(sorted(getattr(js, "attributes", {}).items())),
+        )
+        if key not in seen:
+            seen.add(key)
+            scripts.append(js)
+    context["script_files"] = scripts
+    # docutils 0.21 marks citations with the deprecated ARIA role doc-biblioentry inside a
+    # role="list"; axe-core requires list items there.
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
+    app.connect("html-page-context", page_context)
+    app.add_js_file("rsii.js")
     # After sphinx-external-toc, which writes a bare redirect without a language.
     app.connect("build-finished", finish, priority=900)

@@ -1,0 +1,36 @@
+// Search results are built from plain text, so their Arabic loses its markup: mark each
+// Arabic run in the result snippets with lang="ar" dir="rtl", as the pages themselves do.
+(function () {
+  const RUN = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF](?:[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\s\d.,:;!?()\[\]«»"'\-–—+\/%]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF])?/g;
+
+  function mark(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement.closest('[lang="ar"]') && RUN.test(node.nodeValue)) texts.push(node);
+      RUN.lastIndex = 0;
+    }
+    for (const node of texts) {
+      const frag = document.createDocumentFragment();
+      let last = 0;
+      for (const m of node.nodeValue.matchAll(RUN)) {
+        frag.append(node.nodeValue.slice(last, m.index));
+        const span = document.createElement("span");
+        span.lang = "ar";
+        span.dir = "rtl";
+        span.textContent = m[0];
+        frag.append(span);
+        last = m.index + m[0].length;
+      }
+      frag.append(node.nodeValue.slice(last));
+      node.replaceWith(frag);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const results = document.getElementById("search-results");
+    if (!results) return;
+    new MutationObserver(function () { mark(results); }).observe(results, { childList: true, subtree: true });
+  });
+})();

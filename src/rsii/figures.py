@@ -1,0 +1,190 @@
+"""Static figures: reproducible, colour-blind safe, English labels, Arabic set right.
+
+Colours are the Okabe–Ito palette; the layout is seeded so two builds draw the same
+picture; PNGs carry no timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+from . import arabic  # noqa: E402
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+SIGN_COLOURS = {1: "#0072B2", -1: "#D55E00", 0: "#7F7F7F"}  # blue, vermillion, grey
+SIGN_NAMES = {1: "positive tie", -1: "negative tie", 0: "neutral tie"}
+SEED = 7
+
+matplotlib.rcParams.update(
+    {
+        # DejaVu for Latin, Amiri (Debian fonts-hosny-amiri) as the fallback for Arabic.
+        "font.family": ["DejaVu Sans", "Amiri"],
+        "svg.hashsalt": "rsii",
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "savefig.bbox": "tight",
+    }
+)
+
+
+MARKERS = ["o", "s", "^", "D"]
+
+
+def kind_styles(kinds) -> dict[str, tuple[str, str]]:
+    """A fixed (colour, marker) per actor kind, in codebook order, so every figure
+    agrees; the marker tells apart kinds that share one of the eight colours."""
+    return {
+        k: (OKABE_ITO[i % len(OKABE_ITO)], MARKERS[i // len(OKABE_ITO) % len(MARKERS)])
+        for i, k in enumerate(kinds)
+    }
+
+
+def kind_colours(kinds) -> dict[str, str]:
+    return {k: c for k, (c, _) in kind_styles(kinds).items()}
+
+
+def simple(G: nx.Graph) -> nx.Graph:
+    """The undirected simple graph under a multigraph: one edge per pair with ``count``
+    ties, ``sign`` (0 when the pair has ties of both signs), ``inferred`` (every tie of
+    the pair inferred) and ``n_footnotes`` (distinct footnotes behind the pair)."""
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes(data=True)))
+    for u, v, data in sorted(G.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        a, b = sorted((u, v))
+        if not H.has_edge(a, b):
+            H.add_edge(a, b, count=0, signs=set(), inferred=True, notes=set())
+        edge = H[a][b]
+        edge["count"] += 1
+        edge["signs"].add(int(data.get("sign", 0) or 0))
+        edge["inferred"] &= bool(data.get("inferred"))
+        edge["notes"].update(str(data.get("footnotes") or "").split())
+    for _, _, data in H.edges(data=True):
+        signs = data.pop("signs") - {0}
+        data["sign"] = signs.pop() if len(signs) == 1 else 0
+        data["n_footnotes"] = len(data.pop("notes"))
+    return H
+
+
+def layout(G: nx.Graph, seed: int = SEED) -> dict:
+    """Positions that are the same at every build: Kamada–Kawai (deterministic) for the
+    connected actors, seeded from a spring layout, and actors without ties in a row
+    underneath, so that they neither float off nor crowd the picture."""
+    H = simple(G) if G.is_multigraph() or G.is_directed() else G
+    tied = H.subgraph(n for n in H if H.degree(n) > 0)
+    pos = {}
+    if len(tied):
+        start = nx.spring_layout(tied, seed=seed)
+        pos = nx.kamada_kawai_layout(tied, pos=start)
+    alone = sorted(n for n in H if H.degree(n) == 0)
+    for i, n in enumerate(alone):
+        pos[n] = (-1 + 2 * (i + 0.5) / len(alone), -1.25)
+    return pos
+
+
+def short(name: str, width: int = 26) -> str:
+    """A figure label: the name without its parenthesis, cut to ``width``."""
+    name = name.split(" (")[0]
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def label(text: str) -> str:
+    return arabic.visual(text)
+
+
+def draw_network(
+    G: nx.Graph,
+    pos: dict | None = None,
+    *,
+    kinds,
+    label_attr: str = "name_en",
+    width_attr: str | None = None,
+    highlight: set[tuple] | None = None,
+    title: str | None = None,
+    ax=None,
+    figsize=(11, 9),
+):
+    """Actors styled by kind, ties coloured by sign (blue +, vermillion −, grey 0) and
+    dashed where inferred; ``highlight`` draws chosen ties thick; ``width_attr`` scales
+    line width by an edge attribute (e.g. the number of footnotes)."""
+    styles = kind_styles(kinds)
+    H = simple(G) if G.is_multigraph() or G.is_directed() else G
+    pos = pos or layout(H)
+    fig = None
+    if ax is None:
+        fig, ax = plt.subplots(figsize=figsize)
+    for u, v, data in H.edges(data=True):
+        sign = int(data.get("sign", 0) or 0)
+        width = 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
+        if highlight and ((u, v) in highlight or (v, u) in highlight):
+            width += 3
+        ax.plot(
+            *zip(pos[u], pos[v], strict=True),
+            color=SIGN_COLOURS.get(sign, "#7F7F7F"),
+            lw=width,
+            ls="--" if data.get("inferred") else "-",
+            alpha=0.75,
+            zorder=1,
+            solid_capstyle="round",
+        )
+    for node, data in H.nodes(data=True):
+        x, y = pos[node]
+        colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
+        ax.scatter(
+            [x],
+            [y],
+            s=180,
+            color=colour,
+            marker=marker,
+            edgecolors="black",
+            linewidths=0.6,
+            zorder=2,
+        )
+        ax.annotate(
+            label(short(str(data.get(label_attr) or node))),
+            (x, y),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            fontsize=6.5,
+            zorder=3,
+            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+        )
+    present = {d.get("kind") for _, d in H.nodes(data=True)}
+    handles = [
+        Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=k)
+        for k, (c, m) in styles.items()
+        if k in present
+    ]
+    handles += [
+        Line2D([], [], color=SIGN_COLOURS[s], label=SIGN_NAMES[s])
+        for s in (1, -1, 0)
+        if any(int(d.get("sign", 0) or 0) == s for *_, d in H.edges(data=True))
+    ]
+    if any(d.get("inferred") for *_, d in H.edges(data=True)):
+        handles.append(Line2D([], [], color="black", ls="--", label="inferred tie"))
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        fontsize=7,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=5,
+    )
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title, fontsize=10)
+    return fig or ax.figure
+
+
+def png_bytes(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    return buf.getvalue()

@@ -1,0 +1,255 @@
+"""The data package as typed pandas tables and as the actor network.
+
+Column types come from ``datapackage.json`` and the categories of closed lists from
+``codebook.csv``, so no notebook re-declares them. Files are found from the package
+(:func:`rsii.paths.data_dir`), not the working directory. Files are read by the same
+helpers as ``rsii validate``; a bad cell raises :class:`~rsii.errors.DataError` naming
+its file and line. Empty text cells load as ``""``; an empty integer or category as NA.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from . import paths, validate
+from .errors import DataError
+
+EDGE_ATTRIBUTES = (
+    "relation", "sign", "directed", "sentence", "quote_ar", "footnotes", "inferred", "note",
+)  # fmt: skip
+
+
+def _folder(data: Path | None) -> Path:
+    return Path(data) if data is not None else paths.data_dir()
+
+
+def _first(problems: list[DataError]) -> DataError:
+    return min(problems, key=lambda e: (e.path, e.line or 0))
+
+
+def descriptor(data: Path | None = None) -> validate.Descriptor:
+    """``datapackage.json``, parsed and checked."""
+    found, problems = validate.read_descriptor(_folder(data))
+    if found is None:
+        raise _first(problems) if problems else DataError(validate.DESCRIPTOR, None, "unusable")
+    return found
+
+
+def _read(name: str, data: Path, desc: validate.Descriptor) -> validate.Table:
+    if desc.resource(name) is None:
+        raise DataError(desc.path, None, f"no resource {name!r}")
+    table, problems = validate.read_table(data / f"{name}.csv")
+    if table is not None:
+        problems += validate.check_header(table, list(desc.fields(name)))
+    if problems:
+        raise _first(problems)
+    return table
+
+
+def _categories(data: Path, desc: validate.Descriptor) -> dict[str, list[str]]:
+    """Each closed list's values in codebook order, by field name."""
+    table = _read("codebook", data, desc)
+    out: dict[str, list[str]] = {}
+    for row in table.rows:
+        out.setdefault(row["field"], []).append(row["value"])
+    return out
+
+
+def _column(spec: dict, values: list[str], categories: list[str] | None):
+    """Typed values for one schema field (cells already checked)."""
+    kind = spec.get("type", "string")
+    if categories is not None:
+        return pd.Categorical([v or None for v in values], categories=categories)
+    if kind == "integer":
+        return pd.array([int(v) if v else pd.NA for v in values], dtype="Int64")
+    if kind == "boolean":
+        if all(values):
+            return pd.array([v == "true" for v in values], dtype=bool)
+        return pd.array([(v == "true") if v else pd.NA for v in values], dtype="boolean")
+    return pd.array(values, dtype="string")
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _load(name: str, data: Path | None = None) -> tuple[pd.DataFrame, validate.Table]:
+    """The typed table and the table as read (for its path and lines).
+
+    Cached while the files it depends on are unchanged, so analyses that reload a table
+    per alternative coding stay fast; callers get a copy.
+    """
+    data = _folder(data)
+    files = (data / f"{name}.csv", data / validate.DESCRIPTOR, data / "codebook.csv")
+    stamps = tuple(_stamp(f) for f in files)
+    df, table = _load_cached(name, data, stamps, os.getcwd())  # messages show paths from cwd
+    return df.copy(), table
+
+
+@functools.lru_cache(maxsize=64)
+def _load_cached(name: str, data: Path, stamps, cwd) -> tuple[pd.DataFrame, validate.Table]:
+    del stamps, cwd  # part of the cache key only
+    desc = descriptor(data)
+    table = _read(name, data, desc)
+    codes = _categories(data, desc) if name != "codebook" else {}
+    columns = {}
+    for column, spec in desc.fields(name).items():
+        check = validate.cell_checker(spec)
+        values = [row[column] for row in table.rows]
+        for line, value in zip(table.lines, values, strict=True):
+            problem = check(value)
+            if problem:
+                raise DataError(table.path, line, problem)
+        enum = spec.get("constraints", {}).get("enum")
+        closed = enum is not None and spec.get("type", "string") == "string"
+        categories = codes.get(column, enum) if closed else None
+        if categories is not None:
+            for line, value in zip(table.lines, values, strict=True):
+                if value and value not in categories:
+                    raise DataError(table.path, line, f"{column}: {value!r} is not in codebook.csv")
+        columns[column] = _column(spec, values, categories)
+    if "id" in columns:
+        seen: dict[str, int] = {}
+        for line, row in table:
+            if row["id"] in seen:
+                raise DataError(
+                    table.path, line, f"id {row['id']!r} repeats line {seen[row['id']]}"
+                )
+            seen[row["id"]] = line
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(table.rows))), table
+
+
+def table(name: str, data: Path | None = None) -> pd.DataFrame:
+    """Any table of the package by resource name, typed by its schema."""
+    return _load(name, data)[0]
+
+
+def headings(data: Path | None = None) -> pd.DataFrame:
+    return table("headings", data)
+
+
+def sentences(data: Path | None = None) -> pd.DataFrame:
+    return table("sentences", data)
+
+
+def codebook(data: Path | None = None) -> pd.DataFrame:
+    return table("codebook", data)
+
+
+def actors(data: Path | None = None) -> pd.DataFrame:
+    return table("actors", data)
+
+
+def relations(data: Path | None = None) -> pd.DataFrame:
+    """Relations as coded; see :func:`relation_table` for an alternative coding."""
+    return table("relations", data)
+
+
+def stances(data: Path | None = None) -> pd.DataFrame:
+    """Stances as coded; see :func:`stance_table` for an alternative coding."""
+    return table("stances", data)
+
+
+def events(data: Path | None = None) -> pd.DataFrame:
+    return table("events", data)
+
+
+def alternatives(data: Path | None = None) -> pd.DataFrame:
+    return table("alternatives", data)
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values (str, int, bool, None), for graphs and JSON."""
+    out = []
+    for row in df.astype(object).to_dict("records"):
+        out.append({k: _plain(v) for k, v in row.items()})
+    return out
+
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def network(data: Path | None = None, include_inferred: bool = True) -> nx.MultiDiGraph:
+    """The actors and their relations: one node per actor (its columns as attributes),
+    one edge per relation row keyed by its id; an undirected relation is stored once,
+    source to target, with ``directed=False``."""
+    data = _folder(data)
+    acts = actors(data)
+    rels, table = _load("relations", data)
+    G = nx.MultiDiGraph()
+    for node in records(acts):
+        G.add_node(node.pop("id"), **node)
+    for line, edge in zip(table.lines, records(rels), strict=True):
+        if edge["inferred"] and not include_inferred:
+            continue
+        for end in ("source", "target"):
+            if edge[end] not in G:
+                raise DataError(table.path, line, f"{end}: {edge[end]!r} is not an actor id")
+        attributes = {k: edge[k] for k in EDGE_ATTRIBUTES if k in edge}
+        G.add_edge(edge["source"], edge["target"], key=edge["id"], **attributes)
+    return G
+
+
+def _alternative(name: str, data: Path | None, alternative: str | None) -> pd.DataFrame:
+    """``name``'s table with one alternative coding from alternatives.csv applied."""
+    data = _folder(data)
+    df, _ = _load(name, data)
+    if alternative is None:
+        return df
+    alts, alt_table = _load("alternatives", data)
+    chosen = [
+        (line, alt)
+        for line, alt in zip(alt_table.lines, records(alts), strict=True)
+        if alt["id"] == alternative
+    ]
+    if not chosen:
+        mine = [a["id"] for a in records(alts) if a["file"].removesuffix(".csv") == name]
+        raise ValueError(f"no alternative {alternative!r} for {name}.csv; there are: {mine}")
+    desc = descriptor(data)
+    for line, alt in chosen:
+        if alt["file"].removesuffix(".csv") != name:
+            raise ValueError(f"alternative {alternative!r} changes {alt['file']}, not {name}.csv")
+        hit = df.index[df["id"] == alt["row"]]
+        if hit.empty:
+            raise DataError(alt_table.path, line, f"row {alt['row']!r} is not in {name}.csv")
+        if alt["action"] == "drop":
+            df = df.drop(hit)
+            continue
+        column, value = alt["column"], alt["value"] or ""
+        spec = desc.fields(name).get(column)
+        if spec is None or column == "id":
+            raise DataError(alt_table.path, line, f"column {column!r} cannot be replaced")
+        problem = validate.cell_checker(spec)(value)
+        if problem:
+            raise DataError(alt_table.path, line, f"value not allowed: {problem}")
+        current = df[column]
+        cats = (
+            list(current.cat.categories) if isinstance(current.dtype, pd.CategoricalDtype) else None
+        )
+        if cats is not None and value and value not in cats:
+            raise DataError(alt_table.path, line, f"{column}: {value!r} is not in codebook.csv")
+        df.loc[hit, column] = _column(spec, [value], cats)[0]
+    return df.reset_index(drop=True)
+
+
+def stance_table(data: Path | None = None, alternative: str | None = None) -> pd.DataFrame:
+    """Stances, with the alternative coding ``alternative`` (an id in alternatives.csv)
+    applied if given, so an analysis can be rerun under each coding decision."""
+    return _alternative("stances", data, alternative)
+
+
+def relation_table(data: Path | None = None, alternative: str | None = None) -> pd.DataFrame:
+    """Relations, with the alternative coding ``alternative`` applied if given."""
+    return _alternative("relations", data, alternative)

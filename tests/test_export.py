@@ -1,0 +1,157 @@
+"""``rsii export``: reproducible files other tools can read, and room for more results."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pytest
+from test_validate import DATA, copy_data, edit_line
+
+from rsii import cli, export, load
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    written = export.export(folder)
+    return folder, written
+
+
+def files(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_writes_every_registered_file_and_a_readme(out):
+    folder, written = out
+    names = [o.name for o in export.outputs()]
+    assert [str(p.relative_to(folder)) for p in written] == [*names, "README.md"]
+    assert set(files(folder)) == {*names, "README.md"}
+    for name in ("network.graphml", "network.gexf", "nodes.csv", "edges.csv"):
+        assert name in names
+    for table in ("sentences", "actors", "relations", "stances", "events", "alternatives"):
+        assert f"tables/{table}.json" in names
+
+
+def test_byte_for_byte_reproducible(out, tmp_path, monkeypatch):
+    folder, _ = out
+    monkeypatch.chdir(tmp_path)  # and independent of the working directory
+    export.export(tmp_path / "again")
+    assert files(tmp_path / "again") == files(folder)
+
+
+def test_graphml_round_trip(out):
+    folder, _ = out
+    G = nx.read_graphml(folder / "network.graphml", force_multigraph=True)
+    relations = read_csv(DATA / "relations.csv")
+    assert set(G.nodes) == {a["id"] for a in read_csv(DATA / "actors.csv")}
+    assert G.number_of_edges() == len(relations)
+    r = relations[0]
+    edge = G.edges[r["source"], r["target"], r["id"]]
+    assert edge["relation"] == r["relation"] and edge["sign"] == int(r["sign"])
+    assert edge["directed"] is (r["directed"] == "true")
+    empty = [a for a in read_csv(DATA / "actors.csv") if not a["wikidata"]][0]
+    assert G.nodes[empty["id"]]["wikidata"] == ""
+
+
+def test_gexf_round_trip(out):
+    folder, _ = out
+    G = nx.read_gexf(folder / "network.gexf")
+    assert G.number_of_nodes() == len(read_csv(DATA / "actors.csv"))
+    assert G.number_of_edges() == len(read_csv(DATA / "relations.csv"))
+    assert G.nodes["russia"]["label"] == "Russia"
+    assert b'lastmodifieddate="' in (folder / "network.gexf").read_bytes()
+
+
+def test_nodes_and_edges_csv(out):
+    folder, _ = out
+    assert read_csv(folder / "nodes.csv") == read_csv(DATA / "actors.csv")
+    edges, relations = read_csv(folder / "edges.csv"), read_csv(DATA / "relations.csv")
+    columns = ["id", "source", "target", *load.EDGE_ATTRIBUTES]
+    assert list(edges[0]) == columns
+    assert edges == [{c: r[c] for c in columns} for r in relations]
+
+
+def test_tables_as_json(out):
+    folder, _ = out
+    for name in ("actors", "relations", "events", "alternatives", "codebook"):
+        text = (folder / "tables" / f"{name}.json").read_text(encoding="utf-8")
+        records = json.loads(text)
+        raw = read_csv(DATA / f"{name}.csv")
+        assert [r.get("id") for r in records] == [r.get("id") for r in raw]
+        assert all(list(r) == sorted(r) for r in records)
+    text = (folder / "tables" / "actors.json").read_text(encoding="utf-8")
+    assert "روسيا" in text and "\\u" not in text  # UTF-8, not escaped
+    relation = json.loads((folder / "tables" / "relations.json").read_text(encoding="utf-8"))[0]
+    assert type(relation["sign"]) is int and type(relation["directed"]) is bool
+
+
+def test_readme_describes_every_file_and_the_licence(out):
+    folder, _ = out
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for output in export.outputs():
+        assert f"`{output.name}`" in readme
+    assert "CC BY-SA 4.0" in readme and "ar.wikipedia.org" in readme
+
+
+@pytest.fixture
+def registry():
+    saved = dict(export._REGISTRY)
+    yield
+    export._REGISTRY.clear()
+    export._REGISTRY.update(saved)
+
+
+def test_register_adds_a_result(tmp_path, registry):
+    @export.register("results/camps.csv", description="Camps, one row per actor.")
+    def camps(data):
+        df = load.actors(data)[["id", "kind"]]
+        return export.csv_text(df)
+
+    written = export.export(tmp_path)
+    assert tmp_path / "results" / "camps.csv" in written
+    assert (tmp_path / "results" / "camps.csv").read_text(encoding="utf-8").startswith("id,kind\n")
+    assert "`results/camps.csv`: Camps" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="already registered"):
+        export.register("results/camps.csv", lambda data: "", description="again")
+
+
+def test_plugins_are_imported(tmp_path, registry, monkeypatch):
+    monkeypatch.setattr(export, "PLUGINS", ["rsii.nonexistent_plugin_for_test"])
+    with pytest.raises(ModuleNotFoundError):
+        export.outputs()
+
+
+def test_attributes_formats_accept():
+    G = nx.MultiDiGraph()
+    G.add_node("a", wikidata=None, size=3)
+    G.add_node("b", wikidata="Q1", size=None)
+    G.add_edge("a", "b", key="r1", flag=True, note=None)
+    H = export._for_files(G)
+    assert H.nodes["a"]["wikidata"] == "" and H.nodes["b"]["size"] == ""
+    assert H.nodes["a"]["size"] == "3" and H.edges["a", "b", "r1"]["note"] == ""
+    assert G.nodes["a"]["wikidata"] is None  # the input is left alone
+    nx.generate_graphml(H)  # no TypeError
+    list(nx.generate_gexf(H))
+
+
+def test_refuses_invalid_data(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    edit_line(data / "relations.csv", "r028,", ",opposes,", ",dislikes,")
+    status = cli.main(["export", str(tmp_path / "out"), "--data", str(data)])
+    _, err = capsys.readouterr()
+    assert status == 1 and "not exported" in err and "relations.csv" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_export(tmp_path, capsys):
+    assert cli.main(["export", str(tmp_path / "out")]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert f"wrote {tmp_path / 'out' / 'README.md'}" in printed

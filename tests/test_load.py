@@ -1,0 +1,182 @@
+"""Typed loaders, the actor network and alternative codings."""
+
+from __future__ import annotations
+
+import csv
+
+import networkx as nx
+import pandas as pd
+import pytest
+from test_validate import DATA, copy_data, edit_line
+
+from rsii import load
+from rsii.errors import DataError
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def codebook_values(field: str) -> list[str]:
+    return [r["value"] for r in rows("codebook") if r["field"] == field]
+
+
+def test_types():
+    rel = load.relations()
+    assert rel["id"].dtype == "string" and rel["source"].dtype == "string"
+    assert rel["sign"].dtype == "Int64"
+    assert rel["directed"].dtype == bool and rel["inferred"].dtype == bool
+    assert isinstance(rel["relation"].dtype, pd.CategoricalDtype)
+    assert list(rel["relation"].cat.categories) == codebook_values("relation")
+    assert list(load.actors()["kind"].cat.categories) == codebook_values("kind")
+    assert list(load.stances()["stance"].cat.categories) == codebook_values("stance")
+    assert list(load.events()["precision"].cat.categories) == codebook_values("precision")
+    assert load.sentences()["line"].dtype == "Int64"
+    assert list(load.codebook()["field"].cat.categories) == [
+        "kind", "relation", "stance", "precision",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["sentences", "actors", "relations", "stances", "events", "alternatives", "codebook"]
+)
+def test_tables_match_the_files(name):
+    df = getattr(load, name)()
+    raw = rows(name)
+    assert list(df.columns) == list(raw[0])
+    assert len(df) == len(raw)
+    for column in df.columns:
+        as_text = df[column].astype(object).map(
+            lambda v: "" if v is None or v is pd.NA or v != v else str(v).lower()
+            if isinstance(v, bool) else str(v)
+        )  # fmt: skip
+        assert as_text.tolist() == [r[column] for r in raw], column
+
+
+def test_found_from_the_package_not_the_cwd(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert len(load.actors()) == len(rows("actors"))
+
+
+def test_data_argument_and_environment(tmp_path, monkeypatch):
+    data = copy_data(tmp_path)
+    edit_line(data / "actors.csv", "russia,", ",Russia,", ",Russian Federation,")
+    assert "Russian Federation" in set(load.actors(data)["name_en"])
+    monkeypatch.setenv("RSII_DATA_DIR", str(data))
+    assert "Russian Federation" in set(load.actors()["name_en"])
+
+
+def test_network():
+    G = load.network()
+    assert isinstance(G, nx.MultiDiGraph)
+    actors, relations = rows("actors"), rows("relations")
+    assert list(G.nodes) == [a["id"] for a in actors]
+    assert G.nodes["russia"]["name_en"] == "Russia" and G.nodes["russia"]["kind"] == "state"
+    assert set(G.nodes["russia"]) == set(actors[0]) - {"id"}
+    assert G.number_of_edges() == len(relations)
+    for r in relations:
+        data = G.edges[r["source"], r["target"], r["id"]]
+        assert data["sign"] == int(r["sign"]) and type(data["sign"]) is int
+        assert data["directed"] is (r["directed"] == "true")
+        assert data["inferred"] is (r["inferred"] == "true")
+        assert data["relation"] == r["relation"] and data["quote_ar"] == r["quote_ar"]
+        assert set(data) == set(load.EDGE_ATTRIBUTES)
+
+
+def test_network_without_inferred():
+    inferred = [r["id"] for r in rows("relations") if r["inferred"] == "true"]
+    assert inferred
+    G = load.network(include_inferred=False)
+    assert G.number_of_edges() == len(rows("relations")) - len(inferred)
+    assert not set(inferred) & {k for *_, k in G.edges(keys=True)}
+    assert G.number_of_nodes() == len(rows("actors"))
+
+
+def _alternatives(file: str, action: str) -> list[dict[str, str]]:
+    return [a for a in rows("alternatives") if a["file"] == file and a["action"] == action]
+
+
+@pytest.mark.parametrize(
+    ("loader", "file"), [(load.stance_table, "stances"), (load.relation_table, "relations")]
+)
+def test_alternative_codings(loader, file):
+    plain = loader()
+    pd.testing.assert_frame_equal(plain, getattr(load, file)())
+    for alt in _alternatives(file, "replace"):
+        changed = loader(alternative=alt["id"])
+        row = changed[changed["id"] == alt["row"]].iloc[0]
+        assert str(row[alt["column"]]) == alt["value"]
+        rest = changed[changed["id"] != alt["row"]].reset_index(drop=True)
+        same = plain[plain["id"] != alt["row"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(rest, same)
+        assert changed.dtypes.equals(plain.dtypes)
+    for alt in _alternatives(file, "drop"):
+        dropped = loader(alternative=alt["id"])
+        assert len(dropped) == len(plain) - 1 and alt["row"] not in set(dropped["id"])
+        assert list(dropped.index) == list(range(len(dropped)))
+
+
+def test_alternative_errors():
+    with pytest.raises(ValueError, match="no alternative"):
+        load.stance_table(alternative="alt999")
+    relation_alt = _alternatives("relations", "drop")[0]["id"]
+    with pytest.raises(ValueError, match="relations"):
+        load.stance_table(alternative=relation_alt)
+
+
+def test_bad_cell_raises_with_file_and_line(tmp_path):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "relations.csv", "r010,", ",1,false,", ",one,false,")
+    with pytest.raises(DataError) as e:
+        load.relations(data)
+    assert str(e.value).startswith(f"{data / 'relations.csv'}:{line}: sign")
+    with pytest.raises(DataError):
+        load.network(data)
+
+
+def test_bad_category_raises(tmp_path):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "stances.csv", "st05,", ",support,", ",adores,")
+    with pytest.raises(DataError) as e:
+        load.stances(data)
+    assert (e.value.path, e.value.line) == (str(data / "stances.csv"), line)
+
+
+def test_bom_and_missing_column_raise(tmp_path):
+    data = copy_data(tmp_path)
+    path = data / "actors.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with pytest.raises(DataError, match="byte-order mark") as e:
+        load.actors(data)
+    assert e.value.line == 1
+    edit_line(data / "events.csv", "id,", ",note", ",remark")
+    with pytest.raises(DataError, match="missing column 'note'"):
+        load.events(data)
+
+
+def test_duplicate_id_raises(tmp_path):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "stances.csv", "st06,", "st06,", "st05,")
+    with pytest.raises(DataError, match="repeats") as e:
+        load.stances(data)
+    assert e.value.line == line
+
+
+def test_missing_file_raises(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "events.csv").unlink()
+    with pytest.raises(DataError, match="missing"):
+        load.events(data)
+
+
+def test_records_are_plain_python():
+    df = pd.DataFrame(
+        {
+            "n": pd.array([1, None], dtype="Int64"),
+            "b": [True, False],
+            "c": pd.Categorical(["x", None]),
+        }
+    )
+    assert load.records(df) == [{"n": 1, "b": True, "c": "x"}, {"n": None, "b": False, "c": None}]
+    assert type(load.records(df)[0]["b"]) is bool
