@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -254,3 +255,19 @@ def test_mixed_node_types_are_ordered_deterministically():
     assert res.index == 1
     assert list(res.partition) == sorted(res.partition, key=repr)
     assert res == balance.frustration(G)
+
+
+def test_optimal_partitions_enumerates_every_best_split():
+    K4 = balance.signed_graph([(u, v, -1) for u, v in itertools.combinations("abcd", 2)])
+    splits = balance.optimal_partitions(K4)
+    # the three 2–2 splits, each leaving two negative edges inside camps
+    assert len(splits) == 3
+    assert all(sorted(p.values()) == [0, 0, 1, 1] for p in splits)
+    assert all(p["a"] == 0 for p in splits)
+    triangle = balance.signed_graph([("a", "b", -1), ("a", "c", -1), ("b", "c", -1)])
+    assert len(balance.optimal_partitions(triangle)) == 3
+
+
+def test_optimal_partitions_of_a_balanced_graph_is_its_one_split():
+    G = balance.signed_graph([("a", "b", 1), ("b", "c", -1), ("a", "c", -1), ("c", "d", 1)])
+    assert balance.optimal_partitions(G) == [{"a": 0, "b": 0, "c": 1, "d": 1}]

@@ -35,7 +35,7 @@ def test_writes_every_registered_file_and_a_readme(out):
     assert set(files(folder)) == {*names, "README.md"}
     for name in ("network.graphml", "network.gexf", "nodes.csv", "edges.csv"):
         assert name in names
-    for table in ("sentences", "actors", "relations", "stances", "events", "alternatives"):
+    for table in ("sentences", "actors", "relations", "stances", "events", "cases", "alternatives"):
         assert f"tables/{table}.json" in names
 
 
@@ -80,7 +80,7 @@ def test_nodes_and_edges_csv(out):
 
 def test_tables_as_json(out):
     folder, _ = out
-    for name in ("actors", "relations", "events", "alternatives", "codebook"):
+    for name in ("actors", "relations", "events", "cases", "alternatives", "codebook"):
         text = (folder / "tables" / f"{name}.json").read_text(encoding="utf-8")
         records = json.loads(text)
         raw = read_csv(DATA / f"{name}.csv")

@@ -39,7 +39,8 @@ def test_types():
 
 
 @pytest.mark.parametrize(
-    "name", ["sentences", "actors", "relations", "stances", "events", "alternatives", "codebook"]
+    "name",
+    ["sentences", "actors", "relations", "stances", "events", "cases", "alternatives", "codebook"],
 )
 def test_tables_match_the_files(name):
     df = getattr(load, name)()
@@ -123,6 +124,104 @@ def test_alternative_errors():
     relation_alt = _alternatives("relations", "drop")[0]["id"]
     with pytest.raises(ValueError, match="relations"):
         load.stance_table(alternative=relation_alt)
+
+
+def test_alternative_and_case_together_rejected():
+    with pytest.raises(ValueError, match="not both"):
+        load.stance_table(alternative="alt01", case="hc01")
+
+
+def test_relation_types():
+    types = load.relation_types()
+    assert list(types.columns) == ["value", "sign", "directed"]
+    assert types["value"].tolist() == codebook_values("relation")
+    assert types["sign"].dtype == "int64" and types["directed"].dtype == bool
+    raw = {r["value"]: r for r in rows("codebook") if r["field"] == "relation"}
+    for t in types.itertuples():
+        assert (str(t.sign), str(t.directed).lower()) == (
+            raw[t.value]["sign"], raw[t.value]["directed"],
+        )  # fmt: skip
+    rules = {t.value: (t.sign, t.directed) for t in types.itertuples()}
+    rel = load.relations()
+    for relation, sign, directed in zip(rel["relation"], rel["sign"], rel["directed"], strict=True):
+        assert rules[relation] == (sign, directed)
+
+
+def test_relation_type_without_sign_raises(tmp_path):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "codebook.csv", "relation,hosts,", ",1,true,", ",,true,")
+    with pytest.raises(DataError, match="sign") as e:
+        load.relation_types(data)
+    assert (e.value.path, e.value.line) == (str(data / "codebook.csv"), line)
+
+
+def test_cases():
+    cases = load.cases()
+    assert list(cases.columns) == ["id", "title", "sentence", "choice", "alternative"]
+    assert cases["id"].tolist() == sorted(set(load.alternatives()["case"]))
+
+
+def _changes(case: str) -> dict[str, dict[str, list[dict[str, str]]]]:
+    out: dict[str, dict[str, list[dict[str, str]]]] = {"stances": {}, "relations": {}}
+    for alt in rows("alternatives"):
+        if alt["case"] == case:
+            out[alt["file"]].setdefault(alt["row"], []).append(alt)
+    return out
+
+
+@pytest.mark.parametrize("case", [c["id"] for c in rows("cases")])
+def test_apply_case_changes_exactly_its_rows(case):
+    tables = dict(zip(("stances", "relations"), load.apply_case(case), strict=True))
+    changes = _changes(case)
+    assert any(changes.values())
+    for file, changed in tables.items():
+        plain = getattr(load, file)()
+        named = changes[file]
+        assert changed.dtypes.equals(plain.dtypes)
+        assert list(changed.index) == list(range(len(changed)))
+        rest = changed[~changed["id"].isin(named)].reset_index(drop=True)
+        same = plain[~plain["id"].isin(named)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(rest, same)  # rows not named are untouched
+        for row_id, alts in named.items():
+            kept = changed[changed["id"] == row_id]
+            if any(a["action"] == "drop" for a in alts):
+                assert kept.empty
+                continue
+            before = plain[plain["id"] == row_id].iloc[0]
+            after = kept.iloc[0]
+            columns = {a["column"]: a["value"] for a in alts}
+            for column in plain.columns:
+                if column in columns:
+                    assert str(after[column]) == columns[column]
+                else:
+                    assert str(after[column]) == str(before[column])
+    pd.testing.assert_frame_equal(load.stance_table(case=case), tables["stances"])
+    pd.testing.assert_frame_equal(load.relation_table(case=case), tables["relations"])
+
+
+def test_apply_case_applies_every_row_of_the_case():
+    stances, relations = load.apply_case("hc02")  # four rows, in both tables
+    assert set(stances.loc[stances["id"].isin(["st16", "st18"]), "target"]) == {"info_centre"}
+    assert set(relations.loc[relations["id"].isin(["r054", "r058"]), "target"]) == {"info_centre"}
+    stances, relations = load.apply_case("hc04")  # four drops
+    assert not {"st19", "st20"} & set(stances["id"])
+    assert not {"r061", "r062"} & set(relations["id"])
+
+
+def test_unknown_case_raises():
+    with pytest.raises(ValueError, match="no case 'hc99'.*hc01"):
+        load.apply_case("hc99")
+    with pytest.raises(ValueError, match="no case"):
+        load.relation_table(case="alt01")
+
+
+def test_case_that_changes_a_dropped_row_raises(tmp_path):
+    data = copy_data(tmp_path)
+    with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
+        f.write("alt40,hc04,stances,st19,replace,stance,support,Test.\n")
+    with pytest.raises(DataError, match="already dropped by alt09") as e:
+        load.apply_case("hc04", data)
+    assert e.value.line == 41
 
 
 def test_bad_cell_raises_with_file_and_line(tmp_path):

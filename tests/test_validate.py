@@ -14,7 +14,7 @@ import pytest
 from rsii import cli, paths, validate
 
 DATA = paths.data_dir()
-TABLES = ["actors", "relations", "stances", "events", "alternatives", "codebook"]
+TABLES = ["actors", "relations", "stances", "events", "cases", "alternatives", "codebook"]
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -69,7 +69,7 @@ def test_real_data_is_valid(capsys):
     status, out, _ = validate_cli(DATA, capsys)
     assert status == 0, "\n".join(out)
     assert len(out) == 1 and " is valid: " in out[0]
-    for name in ("sentences", "actors", "relations", "stances", "events", "alternatives"):
+    for name in ("sentences", "actors", "relations", "stances", "events", "cases", "alternatives"):
         assert f" {name}" in out[0]
 
 
@@ -124,6 +124,39 @@ def test_descriptor_declares_keys_and_licences():
         fks = {fk["fields"][0]: fk["reference"] for fk in resources[name]["schema"]["foreignKeys"]}
         for end in ends:
             assert fks[end] == {"resource": "actors", "fields": ["id"]}
+    fks = resources["alternatives"]["schema"]["foreignKeys"]
+    assert {"fields": ["case"], "reference": {"resource": "cases", "fields": ["id"]}} in fks
+
+
+def read(name: str) -> list[dict[str, str]]:
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_codebook_fixes_sign_and_direction_as_data():
+    """Relation rows carry sign and directed as columns, the others leave them empty, and
+    no definition repeats them in prose."""
+    rules = {}
+    for row in read("codebook"):
+        if row["field"] == "relation":
+            assert row["sign"] in ("1", "-1", "0") and row["directed"] in ("true", "false")
+            rules[row["value"]] = (row["sign"], row["directed"])
+        else:
+            assert row["sign"] == row["directed"] == "", row["value"]
+        assert "sign" not in row["definition"] and "irected" not in row["definition"]
+    assert rules["allied_with"] == ("1", "false") and rules["speaks_to"] == ("0", "true")
+    for relation in read("relations"):
+        assert (relation["sign"], relation["directed"]) == rules[relation["relation"]]
+
+
+def test_every_alternative_belongs_to_a_case_in_order():
+    cases = [c["id"] for c in read("cases")]
+    assert cases == [f"hc{n:02d}" for n in range(1, len(cases) + 1)]
+    alternatives = read("alternatives")
+    used = [a["case"] for a in alternatives]
+    assert sorted(set(used)) == cases and used == sorted(used)
+    for case in cases:  # the rows of one case share the reason that explains it
+        assert len({a["reason"] for a in alternatives if a["case"] == case}) == 1
 
 
 # ------------------------------------------------------------------- damage, one by one
@@ -286,7 +319,7 @@ def test_event_date_precision(tmp_path, capsys):
         (",st16,replace,", ",st99,replace,", ("'st99'",)),
         (",replace,actor,", ",replace,speaker,", ("'speaker'",)),
         (",alliance_national_forces,", ",nobody,", ("'nobody'", "actors.csv")),
-        ("alt01,stances,", "alt01,votes,", ("'votes'",)),
+        ("alt01,hc01,stances,", "alt01,hc01,votes,", ("'votes'",)),
     ],
 )
 def test_alternative_that_does_not_apply(tmp_path, capsys, old, new, words):
@@ -307,6 +340,66 @@ def test_translation_differs_from_source(tmp_path, capsys):
     line = edit_line(data / "sentences.csv", "s05,", "many cities", "several cities")
     out = assert_reported(data, capsys, "sentences.csv", line, "text_en", "regenerates")
     assert len(out) == 1  # the Arabic still rebuilds the article
+
+
+def test_alternative_case_missing_from_cases(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "alternatives.csv", "alt05,", ",hc02,", ",hc99,")
+    assert_reported(data, capsys, "alternatives.csv", line, "case", "'hc99'", "cases.csv")
+
+
+def test_alternative_without_a_case(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "alternatives.csv", "alt05,", ",hc02,", ",,")
+    assert_reported(data, capsys, "alternatives.csv", line, "case", "required")
+
+
+def test_case_without_alternatives(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "alternatives.csv", "alt39,", ",hc15,", ",hc14,")
+    out = assert_reported(data, capsys, "cases.csv", line_of(data / "cases.csv", "hc15,"), "'hc15'")
+    assert not [p for p in out if f"alternatives.csv:{line}:" in p]  # the moved row is fine
+
+
+def test_case_valid_alone_but_not_together(tmp_path, capsys):
+    """Two alternatives of one case that are each fine make a tie from an actor to itself."""
+    data = copy_data(tmp_path)
+    path = data / "alternatives.csv"
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("alt40,hc15,relations,r057,replace,source,iraq,Test.\n")
+        f.write("alt41,hc15,relations,r057,replace,target,iraq,Test.\n")
+    line = line_of(path, "alt41,")
+    out = assert_reported(data, capsys, "alternatives.csv", line, "hc15", "alt40", "same actor")
+    assert not [p for p in out if f"alternatives.csv:{line - 1}:" in p]  # alt40 alone is fine
+
+
+def test_case_that_changes_a_dropped_row(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    path = data / "alternatives.csv"
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("alt40,hc04,stances,st19,replace,stance,support,Test.\n")
+    line = line_of(path, "alt40,")
+    assert_reported(data, capsys, "alternatives.csv", line, "'st19'", "dropped", "alt09")
+
+
+def test_codebook_relation_without_sign(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "codebook.csv", "relation,opposes,", ",-1,true,", ",,true,")
+    assert_reported(data, capsys, "codebook.csv", line, "'opposes'", "needs sign")
+
+
+def test_codebook_sign_on_a_stance(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "codebook.csv", "stance,support,", ",,,s19,", ",1,,s19,")
+    assert_reported(data, capsys, "codebook.csv", line, "relation rows only", "'support'")
+
+
+def test_codebook_sign_changed(tmp_path, capsys):
+    """The codebook's sign column is what relations.csv is checked against."""
+    data = copy_data(tmp_path)
+    edit_line(data / "codebook.csv", "relation,opposes,", ",-1,true,", ",1,true,")
+    line = line_of(data / "relations.csv", "r028,")
+    assert_reported(data, capsys, "relations.csv", line, "opposes needs directed=true, sign=1")
 
 
 def test_alternative_value_outside_closed_list(tmp_path, capsys):

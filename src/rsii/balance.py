@@ -241,27 +241,9 @@ def _result(G: nx.Graph, partition: dict) -> Frustration:
     return Frustration(index=len(frustrated), partition=partition, frustrated=frustrated)
 
 
-def frustration(G: nx.Graph, time_limit: float | None = None) -> Frustration:
-    """Exact frustration index by binary linear programming (Aref, Mason & Wilson 2020).
-
-    Node variables x_i ∈ {0, 1} give the camp; edge variables f_ij ∈ {0, 1} mark a
-    frustrated edge. Minimise Σ f_ij subject to, for a positive edge,
-    f_ij ≥ x_i − x_j and f_ij ≥ x_j − x_i, and for a negative edge,
-    f_ij ≥ x_i + x_j − 1 and f_ij ≥ 1 − x_i − x_j (their "XOR" model: f_ij is
-    x_i XOR x_j for a positive edge, its negation for a negative one). The first
-    node of each connected component is fixed to camp 0, which removes the symmetry
-    of swapping camps without losing optimality. Every unbalanced triangle must hold
-    a frustrated edge, f_uv + f_uw + f_vw ≥ 1: a valid inequality (also used by Aref,
-    Mason & Wilson 2020) that changes no solution but tightens the LP relaxation.
-    Solved with scipy.optimize.milp (HiGHS branch and bound).
-
-    ``time_limit`` (seconds) stops the solver early; the best split found is then
-    returned with ``optimal=False`` and ``index`` only an upper bound.
-    """
-    _check(G)
+def _model(G: nx.Graph) -> dict:
+    """The binary programme of :func:`frustration`: objective, bounds, constraints."""
     nodes = _sorted(G)
-    if G.number_of_edges() == 0:
-        return _result(G, dict.fromkeys(nodes, 0))
     col = {v: i for i, v in enumerate(nodes)}
     edges = list(G.edges(data="sign"))
     n, m = len(nodes), len(edges)
@@ -288,12 +270,78 @@ def frustration(G: nx.Graph, time_limit: float | None = None) -> Frustration:
     lb, ub = np.zeros(n + m), np.ones(n + m)
     for comp in nx.connected_components(G):
         ub[col[_sorted(comp)[0]]] = 0
+    return {
+        "col": col,
+        "n": n,
+        "c": np.concatenate([np.zeros(n), np.ones(m)]),
+        "bounds": Bounds(lb, ub),
+        "constraints": LinearConstraint(A, -np.inf, np.array(upper, dtype=float)),
+    }
+
+
+def optimal_partitions(G: nx.Graph, limit: int = 200) -> list[dict]:
+    """Every optimal two-camp split (up to ``limit``), each canonical as in
+    :func:`frustration`. Optimal splits need not be unique; the actors whose camp
+    differs between them are the ones balance theory cannot place. Found by solving the
+    programme again with the frustration fixed at its minimum and each split found so
+    far cut off (a "no-good" constraint on the node variables)."""
+    best = frustration(G)
+    nodes = _sorted(G)
+    if G.number_of_edges() == 0:
+        return [best.partition]
+    model = _model(G)
+    col, c = model["col"], model["c"]
+    found: list[dict] = []
+    cuts: list[LinearConstraint] = [LinearConstraint(c.reshape(1, -1), -np.inf, best.index)]
+    while len(found) < limit:
+        res = milp(
+            c,
+            integrality=np.ones(len(c)),
+            bounds=model["bounds"],
+            constraints=[model["constraints"], *cuts],
+        )
+        if res.x is None or res.status != 0:
+            break
+        raw = {v: int(round(res.x[col[v]])) for v in nodes}
+        found.append(_result(G, raw).partition)
+        # sum over x_i = 1 of (1 - x_i) + sum over x_i = 0 of x_i >= 1: not this split again
+        row = np.zeros(len(c))
+        ones = [col[v] for v in nodes if raw[v] == 1]
+        row[ones] = -1
+        row[[col[v] for v in nodes if raw[v] == 0]] = 1
+        cuts.append(LinearConstraint(row.reshape(1, -1), 1 - len(ones), np.inf))
+    return sorted(found, key=lambda p: tuple(p[v] for v in nodes))
+
+
+def frustration(G: nx.Graph, time_limit: float | None = None) -> Frustration:
+    """Exact frustration index by binary linear programming (Aref, Mason & Wilson 2020).
+
+    Node variables x_i ∈ {0, 1} give the camp; edge variables f_ij ∈ {0, 1} mark a
+    frustrated edge. Minimise Σ f_ij subject to, for a positive edge,
+    f_ij ≥ x_i − x_j and f_ij ≥ x_j − x_i, and for a negative edge,
+    f_ij ≥ x_i + x_j − 1 and f_ij ≥ 1 − x_i − x_j (their "XOR" model: f_ij is
+    x_i XOR x_j for a positive edge, its negation for a negative one). The first
+    node of each connected component is fixed to camp 0, which removes the symmetry
+    of swapping camps without losing optimality. Every unbalanced triangle must hold
+    a frustrated edge, f_uv + f_uw + f_vw ≥ 1: a valid inequality (also used by Aref,
+    Mason & Wilson 2020) that changes no solution but tightens the LP relaxation.
+    Solved with scipy.optimize.milp (HiGHS branch and bound).
+
+    ``time_limit`` (seconds) stops the solver early; the best split found is then
+    returned with ``optimal=False`` and ``index`` only an upper bound.
+    """
+    _check(G)
+    nodes = _sorted(G)
+    if G.number_of_edges() == 0:
+        return _result(G, dict.fromkeys(nodes, 0))
+    model = _model(G)
+    col = model["col"]
     options = {} if time_limit is None else {"time_limit": float(time_limit)}
     res = milp(
-        np.concatenate([np.zeros(n), np.ones(m)]),
-        integrality=np.ones(n + m),
-        bounds=Bounds(lb, ub),
-        constraints=LinearConstraint(A, -np.inf, np.array(upper, dtype=float)),
+        model["c"],
+        integrality=np.ones(len(model["c"])),
+        bounds=model["bounds"],
+        constraints=model["constraints"],
         options=options,
     )
     if res.x is None:

@@ -96,7 +96,21 @@ def short(name: str, width: int = 26) -> str:
 
 
 def label(text: str) -> str:
-    return arabic.visual(text)
+    """A label matplotlib draws right: each line's Arabic in display order."""
+    return "\n".join(arabic.visual(line) for line in text.split("\n"))
+
+
+def bilingual(G: nx.Graph) -> nx.Graph:
+    """A copy whose nodes carry a two-line label: short English name, Arabic name."""
+    H = G.copy()
+    for _, data in H.nodes(data=True):
+        data["bilingual"] = f"{short(str(data.get('name_en', '')))}\n{data.get('name_ar', '')}"
+    return H
+
+
+def _node_label(data: dict, attr: str, node) -> str:
+    text = str(data.get(attr) or node)
+    return short(text) if attr == "name_en" else text
 
 
 def draw_network(
@@ -148,7 +162,7 @@ def draw_network(
             zorder=2,
         )
         ax.annotate(
-            label(short(str(data.get(label_attr) or node))),
+            label(_node_label(data, label_attr, node)),
             (x, y),
             xytext=(0, 7),
             textcoords="offset points",
@@ -188,3 +202,129 @@ def png_bytes(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
+
+
+def draw_two_mode(stances, names: dict[str, str], figsize=(9, 7)):
+    """Actors (left) and the targets they take positions on (right); a blue line is
+    support, a vermillion line opposition."""
+    targets = sorted(stances["target"].astype(str).unique())
+    # Order actors by the target they speak about most, then by name, to limit crossings.
+    first = stances.assign(t=stances["target"].astype(str)).groupby("actor", observed=True)["t"]
+    order = sorted(first.agg(lambda s: s.mode().iloc[0]).items(), key=lambda kv: (kv[1], kv[0]))
+    actors = [a for a, _ in order]
+    ya = {a: 1 - i / max(len(actors) - 1, 1) for i, a in enumerate(actors)}
+    yt = {t: 1 - (i + 0.5) / len(targets) for i, t in enumerate(targets)}
+    fig, ax = plt.subplots(figsize=figsize)
+    for row in stances.itertuples():
+        sign = 1 if str(row.stance) == "support" else -1
+        ax.plot(
+            [0, 1], [ya[row.actor], yt[row.target]], color=SIGN_COLOURS[sign], lw=1.6, alpha=0.8
+        )
+    ax.scatter(
+        [0] * len(actors),
+        [ya[a] for a in actors],
+        s=60,
+        color="#999999",
+        edgecolors="black",
+        zorder=2,
+    )
+    ax.scatter(
+        [1] * len(targets), [yt[t] for t in targets], s=160, color="black", marker="s", zorder=2
+    )
+    for a in actors:
+        ax.annotate(
+            label(short(names.get(a, a), 34)),
+            (0, ya[a]),
+            xytext=(-8, 0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
+            fontsize=7.5,
+        )
+    for t in targets:
+        ax.annotate(
+            label(short(names.get(t, t), 34)),
+            (1, yt[t]),
+            xytext=(10, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8.5,
+        )
+    ax.legend(
+        handles=[
+            Line2D([], [], color=SIGN_COLOURS[1], label="support"),
+            Line2D([], [], color=SIGN_COLOURS[-1], label="oppose"),
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=2,
+        frameon=False,
+        fontsize=8,
+    )
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_axis_off()
+    return fig
+
+
+def draw_camps(
+    G: nx.Graph,
+    camps: dict[str, str],
+    names: dict[str, str],
+    frustrated: set[tuple] = frozenset(),
+    figsize=(10, 8),
+):
+    """The signed network with actors coloured by camp (A: orange circle, B: sky-blue
+    square) and frustrated ties drawn thick."""
+    pos = layout(G)
+    fig, ax = plt.subplots(figsize=figsize)
+    for u, v, data in G.edges(data=True):
+        hit = (u, v) in frustrated or (v, u) in frustrated
+        ax.plot(
+            *zip(pos[u], pos[v], strict=True),
+            color=SIGN_COLOURS[int(data["sign"])],
+            lw=4 if hit else 1,
+            alpha=1 if hit else 0.6,
+            zorder=1,
+        )
+    style = {"A": (OKABE_ITO[0], "o"), "B": (OKABE_ITO[1], "s")}
+    for node in G:
+        colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
+        ax.scatter(
+            *pos[node],
+            s=150,
+            color=colour,
+            marker=marker,
+            edgecolors="black",
+            linewidths=0.6,
+            zorder=2,
+        )
+        ax.annotate(
+            label(short(names.get(node, node))),
+            pos[node],
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            fontsize=6.5,
+            zorder=3,
+            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+        )
+    handles = [
+        Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=f"camp {k}")
+        for k, (c, m) in style.items()
+    ]
+    handles += [
+        Line2D([], [], color=SIGN_COLOURS[1], label="positive tie"),
+        Line2D([], [], color=SIGN_COLOURS[-1], label="negative tie"),
+        Line2D([], [], color="black", lw=4, label="frustrated tie"),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=5,
+        frameon=False,
+        fontsize=7,
+    )
+    ax.set_axis_off()
+    return fig

@@ -164,7 +164,29 @@ def events(data: Path | None = None) -> pd.DataFrame:
 
 
 def alternatives(data: Path | None = None) -> pd.DataFrame:
+    """Alternative codings, one changed row each; see :func:`apply_case`."""
     return table("alternatives", data)
+
+
+def cases(data: Path | None = None) -> pd.DataFrame:
+    """The hard cases: id, title, sentence, choice (the main tables' coding) and
+    alternative (the other reading, which the case's rows of alternatives.csv encode)."""
+    return table("cases", data)
+
+
+def relation_types(data: Path | None = None) -> pd.DataFrame:
+    """The relation types of codebook.csv in its order: ``value`` (string), ``sign``
+    (int: 1, -1 or 0) and ``directed`` (bool), which every relation of the type has."""
+    book, source = _load("codebook", data)
+    types = []
+    for line, row in zip(source.lines, records(book), strict=True):
+        if row["field"] != validate.SIGNED:
+            continue
+        if row["sign"] is None or row["directed"] is None:
+            raise DataError(source.path, line, "a relation type needs a sign and directed")
+        types.append((row["value"], row["sign"], row["directed"]))
+    df = pd.DataFrame(types, columns=["value", "sign", "directed"])
+    return df.astype({"value": "string", "sign": "int64", "directed": bool})
 
 
 def records(df: pd.DataFrame) -> list[dict]:
@@ -202,54 +224,104 @@ def network(data: Path | None = None, include_inferred: bool = True) -> nx.Multi
     return G
 
 
-def _alternative(name: str, data: Path | None, alternative: str | None) -> pd.DataFrame:
-    """``name``'s table with one alternative coding from alternatives.csv applied."""
-    data = _folder(data)
-    df, _ = _load(name, data)
-    if alternative is None:
-        return df
+def _alternative_rows(data: Path) -> tuple[list[tuple[int, dict]], str]:
+    """alternatives.csv as (line, record) pairs in file order, and its path as shown."""
     alts, alt_table = _load("alternatives", data)
-    chosen = [
-        (line, alt)
-        for line, alt in zip(alt_table.lines, records(alts), strict=True)
-        if alt["id"] == alternative
-    ]
-    if not chosen:
-        mine = [a["id"] for a in records(alts) if a["file"].removesuffix(".csv") == name]
-        raise ValueError(f"no alternative {alternative!r} for {name}.csv; there are: {mine}")
+    return list(zip(alt_table.lines, records(alts), strict=True)), alt_table.path
+
+
+def _apply(name: str, data: Path, chosen: list[tuple[int, dict]], where: str) -> pd.DataFrame:
+    """``name``'s table with the alternatives ``chosen`` ((line, record) pairs from the
+    file ``where``) that change it applied in order; alternatives of the other table are
+    skipped."""
+    df, _ = _load(name, data)
     desc = descriptor(data)
+    dropped: dict[str, str] = {}  # row id → the alternative that dropped it
     for line, alt in chosen:
         if alt["file"].removesuffix(".csv") != name:
-            raise ValueError(f"alternative {alternative!r} changes {alt['file']}, not {name}.csv")
+            continue
+        if alt["row"] in dropped:
+            message = f"row {alt['row']!r} is already dropped by {dropped[alt['row']]}"
+            raise DataError(where, line, message)
         hit = df.index[df["id"] == alt["row"]]
         if hit.empty:
-            raise DataError(alt_table.path, line, f"row {alt['row']!r} is not in {name}.csv")
+            raise DataError(where, line, f"row {alt['row']!r} is not in {name}.csv")
         if alt["action"] == "drop":
             df = df.drop(hit)
+            dropped[alt["row"]] = alt["id"]
             continue
         column, value = alt["column"], alt["value"] or ""
         spec = desc.fields(name).get(column)
         if spec is None or column == "id":
-            raise DataError(alt_table.path, line, f"column {column!r} cannot be replaced")
+            raise DataError(where, line, f"column {column!r} cannot be replaced")
         problem = validate.cell_checker(spec)(value)
         if problem:
-            raise DataError(alt_table.path, line, f"value not allowed: {problem}")
+            raise DataError(where, line, f"value not allowed: {problem}")
         current = df[column]
         cats = (
             list(current.cat.categories) if isinstance(current.dtype, pd.CategoricalDtype) else None
         )
         if cats is not None and value and value not in cats:
-            raise DataError(alt_table.path, line, f"{column}: {value!r} is not in codebook.csv")
+            raise DataError(where, line, f"{column}: {value!r} is not in codebook.csv")
         df.loc[hit, column] = _column(spec, [value], cats)[0]
     return df.reset_index(drop=True)
 
 
-def stance_table(data: Path | None = None, alternative: str | None = None) -> pd.DataFrame:
-    """Stances, with the alternative coding ``alternative`` (an id in alternatives.csv)
-    applied if given, so an analysis can be rerun under each coding decision."""
-    return _alternative("stances", data, alternative)
+def _alternative(name: str, data: Path | None, alternative: str | None) -> pd.DataFrame:
+    """``name``'s table with one alternative coding from alternatives.csv applied."""
+    data = _folder(data)
+    if alternative is None:
+        return _load(name, data)[0]
+    rows, where = _alternative_rows(data)
+    chosen = [(line, alt) for line, alt in rows if alt["id"] == alternative]
+    if not chosen:
+        mine = [a["id"] for _, a in rows if a["file"].removesuffix(".csv") == name]
+        raise ValueError(f"no alternative {alternative!r} for {name}.csv; there are: {mine}")
+    for _, alt in chosen:
+        if alt["file"].removesuffix(".csv") != name:
+            raise ValueError(f"alternative {alternative!r} changes {alt['file']}, not {name}.csv")
+    return _apply(name, data, chosen, where)
 
 
-def relation_table(data: Path | None = None, alternative: str | None = None) -> pd.DataFrame:
-    """Relations, with the alternative coding ``alternative`` applied if given."""
-    return _alternative("relations", data, alternative)
+def _case_rows(data: Path, case_id: str) -> tuple[list[tuple[int, dict]], str]:
+    known = [str(c) for c in cases(data)["id"]]
+    if case_id not in known:
+        raise ValueError(f"no case {case_id!r} in cases.csv; there are: {', '.join(known)}")
+    rows, where = _alternative_rows(data)
+    chosen = [(line, alt) for line, alt in rows if alt["case"] == case_id]
+    if not chosen:
+        raise ValueError(f"case {case_id!r} has no alternative in alternatives.csv")
+    return chosen, where
+
+
+def apply_case(case_id: str, data: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(stances, relations) with every alternative of the hard case ``case_id`` (an id in
+    cases.csv) applied together, so an analysis can be rerun under each case."""
+    data = _folder(data)
+    chosen, where = _case_rows(data, case_id)
+    return _apply("stances", data, chosen, where), _apply("relations", data, chosen, where)
+
+
+def _coded(name: str, data: Path | None, alternative: str | None, case: str | None):
+    if alternative is not None and case is not None:
+        raise ValueError("give an alternative or a case, not both")
+    if case is None:
+        return _alternative(name, data, alternative)
+    data = _folder(data)
+    return _apply(name, data, *_case_rows(data, case))
+
+
+def stance_table(
+    data: Path | None = None, alternative: str | None = None, case: str | None = None
+) -> pd.DataFrame:
+    """Stances, with the alternative coding ``alternative`` (an id in alternatives.csv) or
+    every alternative of the hard case ``case`` (an id in cases.csv) applied if given, so
+    an analysis can be rerun under each coding decision."""
+    return _coded("stances", data, alternative, case)
+
+
+def relation_table(
+    data: Path | None = None, alternative: str | None = None, case: str | None = None
+) -> pd.DataFrame:
+    """Relations, with the alternative ``alternative`` or the case ``case`` applied if given."""
+    return _coded("relations", data, alternative, case)

@@ -184,3 +184,127 @@ def camps(G: nx.Graph, names: dict[str, str] | None = None) -> pd.DataFrame:
     if names:
         df["name_en"] = df["actor"].map(names)
     return df.sort_values(["camp", "actor"], ignore_index=True)
+
+
+def frustrated_ties(G: nx.Graph, ties: pd.DataFrame) -> pd.DataFrame:
+    """The ties an optimal split leaves frustrated, each with the coded rows behind it:
+    a positive tie across the camps or a negative tie inside one."""
+    rows = []
+    for u, v, sign in balance.frustration(G).frustrated:
+        for t in evidence_for(ties, u, v).itertuples():
+            rows.append(
+                {
+                    "tie": f"{u} – {v}",
+                    "sign": sign,
+                    "row": t.row,
+                    "kind": t.kind,
+                    "sentence": t.sentence,
+                    "quote_ar": t.quote_ar,
+                    "footnotes": t.footnotes,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["tie", "sign", "row", "kind", "sentence", "quote_ar", "footnotes"]
+    )
+
+
+def subnetwork(G: nx.Graph, actors) -> nx.Graph:
+    """The signed ties among ``actors`` only (e.g. one bloc and what it takes positions on)."""
+    H = G.subgraph(a for a in actors if a in G).copy()
+    H.graph["ambivalent"] = [p for p in G.graph.get("ambivalent", []) if set(p) <= set(H)]
+    return H
+
+
+def camp_changes(base: pd.DataFrame, other: pd.DataFrame) -> list[str]:
+    """Actors whose camp differs between two camp tables (camp A always holds 4+1)."""
+    merged = base.merge(other, on="actor", how="outer", suffixes=("", "_alt"))
+    moved = merged[merged["camp"].fillna("–") != merged["camp_alt"].fillna("–")]
+    return sorted(moved["actor"])
+
+
+def sensitivity(
+    cases: pd.DataFrame, apply_case, relations: pd.DataFrame, stances: pd.DataFrame
+) -> pd.DataFrame:
+    """The balance analysis rerun under each alternative coding (hard case): the three
+    measures, and which actors change camp, against the main coding in the first row.
+    ``apply_case(case_id)`` returns (stances, relations) with that case applied."""
+    base_graph = signed_network(signed_ties(relations, stances))
+    base_camps = camps(base_graph)
+    rows = [
+        {
+            "case": "main coding",
+            "title": "as coded in the tables",
+            **balance_summary(base_graph),
+            "camp_changes": "",
+        }
+    ]
+    for case in cases.itertuples():
+        st, rel = apply_case(case.id)
+        graph = signed_network(signed_ties(rel, st))
+        rows.append(
+            {
+                "case": case.id,
+                "title": case.title,
+                **balance_summary(graph),
+                "camp_changes": " ".join(camp_changes(base_camps, camps(graph))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def strongest_pairs(
+    congruence: pd.DataFrame, conflict: pd.DataFrame, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Actor pairs with any congruence or conflict, strongest first (one row a pair)."""
+    names = names or {}
+    actors = list(congruence.index)
+    rows = []
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            c, k = float(congruence.loc[a, b]), float(conflict.loc[a, b])
+            if c or k:
+                rows.append(
+                    {
+                        "actor_a": names.get(a, a),
+                        "actor_b": names.get(b, b),
+                        "congruence": c,
+                        "conflict": k,
+                    }
+                )
+    df = pd.DataFrame(rows, columns=["actor_a", "actor_b", "congruence", "conflict"])
+    return df.sort_values(
+        ["congruence", "conflict", "actor_a", "actor_b"],
+        ascending=[False, False, True, True],
+        ignore_index=True,
+    )
+
+
+def arenas(
+    groups: dict[str, list[str]], G: nx.Graph, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """The balance analysis of each arena's subnetwork, with its two camps by name."""
+    names = names or {}
+    rows = []
+    for arena, members in groups.items():
+        H = subnetwork(G, members)
+        H = H.subgraph(n for n in H if H.degree(n) > 0).copy()
+        split = camps(H)
+        by_camp = {
+            c: ", ".join(sorted(names.get(a, a) for a in split.loc[split.camp == c, "actor"]))
+            for c in ("A", "B")
+        }
+        s = balance_summary(H)
+        rows.append(
+            {
+                "arena": arena,
+                "actors": s["actors"],
+                "ties": s["ties"],
+                "negative": s["negative"],
+                "balanced_share": s["balanced_share"],
+                "walk_balance": s["walk_balance"],
+                "frustration": s["frustration"],
+                "camp_A": by_camp["A"],
+                "camp_B": by_camp["B"],
+            }
+        )
+    return pd.DataFrame(rows)

@@ -23,9 +23,16 @@ def _cell(value, link_sentences: bool) -> str:
     text = text.replace("|", "\\|").replace("\n", " ")
     if link_sentences and _SENTENCE.match(text):
         return f"{{ref}}`{text} <sentence-{text}>`"
-    if arabic.has_arabic(text):
-        return f"{{ar}}`{text.replace('`', '')}`"
-    return text
+    return _mark_arabic(text)
+
+
+def _mark_arabic(text: str) -> str:
+    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English."""
+    out, last = [], 0
+    for start, end in arabic.runs(text):
+        out += [text[last:start], "{ar}`" + text[start:end].replace("`", "") + "`"]
+        last = end
+    return "".join(out) + text[last:]
 
 
 class Markdown:

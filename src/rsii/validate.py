@@ -3,9 +3,10 @@
 Frictionless checks what ``datapackage.json`` can say (types, required cells, patterns,
 closed lists, unique and primary keys, foreign keys); the rest is checked here: quotes
 verbatim in their sentence, footnotes the sentence carries and the bibliography lists,
-alternative codings that apply, the codebook agreeing with the schema, and the tables
-rebuilding the article exactly. LINE is the physical line in the file (the header is
-line 1), so a multi-line quoted cell does not shift the lines after it.
+relation signs and directions agreeing with the codebook's, alternative codings that apply
+alone and case by case, the codebook agreeing with the schema, and the tables rebuilding
+the article exactly. LINE is the physical line in the file (the header is line 1), so a
+multi-line quoted cell does not shift the lines after it.
 
 The reading helpers (:func:`read_table`, :func:`read_descriptor`, :func:`check_header`)
 are shared with :mod:`rsii.load`, so loading and validating read files the same way.
@@ -30,10 +31,12 @@ from .errors import DataError
 DESCRIPTOR = "datapackage.json"
 # The tables every data package of this project has, in the order they are reported.
 TABLES = (
-    "headings", "sentences", "codebook", "actors", "relations", "stances", "events",
+    "headings", "sentences", "codebook", "actors", "relations", "stances", "events", "cases",
     "alternatives",
 )  # fmt: skip
 ALTERABLE = ("stances", "relations")  # the tables alternatives.csv may change
+SIGNED = "relation"  # the codebook field whose rows fix a sign and a direction (columns below)
+RULE_COLUMNS = ("sign", "directed")
 # Columns holding a space-separated list of ids of another table (no foreign key for lists).
 ID_LISTS = {("events", "actors"): "actors"}
 
@@ -447,7 +450,7 @@ class _Context:
     bib: set[str] | None = None
     sentences: dict[str, dict[str, str]] | None = None
     ids: dict[str, set[str]] = field(default_factory=dict)
-    # relation type → (directed, sign, codebook line) when its definition states them
+    # relation type → (directed, sign, codebook line), from codebook.csv's sign and directed
     rules: dict[str, tuple[str, str, int]] = field(default_factory=dict)
 
     def add(self, where: str, line: int | None, message: str) -> None:
@@ -483,19 +486,33 @@ def _read_bib(ctx: _Context) -> None:
         ctx.add(shown, getattr(e, "lineno", None) or 1, f"cannot be parsed: {e}")
 
 
-_RULE = re.compile(r"\b(Directed|Undirected); sign ([+-]?\d)\b")
-
-
 def _read_rules(ctx: _Context) -> None:
-    """The direction and sign a relation type's codebook definition prescribes."""
+    """The direction and sign each relation type prescribes, from the codebook's columns
+    ``sign`` and ``directed``: filled for every relation row, empty for the others."""
     codebook = ctx.tables.get("codebook")
-    if codebook is None:
-        return
+    if codebook is None or any(c not in codebook.header for c in RULE_COLUMNS):
+        return  # a missing column is reported by the header check
     for line, row in codebook:
-        m = _RULE.search(row.get("definition", ""))
-        if row.get("field") == "relation" and m:
-            directed = "true" if m.group(1) == "Directed" else "false"
-            ctx.rules[row.get("value", "")] = (directed, str(int(m.group(2))), line)
+        field_name, value = row.get("field", ""), row.get("value", "")
+        sign, directed = row["sign"].strip(), row["directed"].strip()
+        if field_name != SIGNED:
+            if sign or directed:
+                ctx.add(
+                    codebook.path, line,
+                    f"sign and directed are for {SIGNED} rows only: leave them empty for "
+                    f"{field_name} {value!r}",
+                )  # fmt: skip
+            continue
+        missing = [c for c in RULE_COLUMNS if not row[c].strip()]
+        if missing:
+            ctx.add(
+                codebook.path, line,
+                f"{SIGNED} {value!r} needs {' and '.join(missing)}: every {SIGNED} type fixes "
+                "the sign and the direction of its ties",
+            )  # fmt: skip
+            continue
+        if re.fullmatch(r"[+-]?\d+", sign) and directed in ("true", "false"):
+            ctx.rules[value] = (directed, str(int(sign)), line)  # else: the schema reports it
 
 
 def _footnotes(cell: str) -> list[int]:
@@ -591,49 +608,125 @@ def _check_alternatives(ctx: _Context) -> None:
     alts = ctx.tables.get("alternatives")
     if alts is None:
         return
+    clean = set()  # the lines of the alternatives that apply without a problem on their own
     for line, alt in alts:
-        target = alt.get("file", "").removesuffix(".csv")
-        if target not in ALTERABLE:
-            allowed = ", ".join(f"{t}.csv" for t in ALTERABLE)
-            ctx.add(alts.path, line, f"file {alt.get('file')!r} is not one of {allowed}")
+        if _check_alternative(ctx, alts, line, alt):
+            clean.add(line)
+    _check_cases(ctx, alts, clean)
+
+
+def _check_alternative(ctx: _Context, alts: Table, line: int, alt: dict[str, str]) -> bool:
+    """One alternative applied on its own to the row it names; True if it applies cleanly."""
+    found = len(ctx.problems)
+    target = alt.get("file", "").removesuffix(".csv")
+    if target not in ALTERABLE:
+        allowed = ", ".join(f"{t}.csv" for t in ALTERABLE)
+        ctx.add(alts.path, line, f"file {alt.get('file')!r} is not one of {allowed}")
+        return False
+    table = ctx.tables.get(target)
+    if table is None:
+        return False  # reported when read
+    index = table.index()
+    if alt.get("row", "") not in index:
+        ctx.add(alts.path, line, f"row {alt.get('row')!r} is not an id in {table.path}")
+        return False
+    original = index[alt["row"]][1]
+    action, column, value = alt.get("action"), alt.get("column", ""), alt.get("value", "")
+    if action == "drop":
+        if column or value:
+            ctx.add(alts.path, line, "a drop takes no column and no value")
+        return len(ctx.problems) == found
+    if action != "replace":
+        return False  # the schema's closed list reports it
+    if column not in (field_names(ctx.descriptor, target) or table.header):
+        ctx.add(alts.path, line, f"column {column!r} is not a column of {table.path}")
+        return False
+    if column not in table.header:
+        return False  # the table's header is wrong, and reported
+    if column == "id":
+        ctx.add(alts.path, line, "an alternative cannot replace the id")
+        return False
+    if value == original[column]:
+        ctx.add(alts.path, line, f"value equals the current {column}: it changes nothing")
+    spec = ctx.descriptor.fields(target).get(column) if ctx.descriptor else None
+    problem = cell_problem(spec, value) if spec else None
+    if problem:
+        ctx.add(alts.path, line, f"value not allowed for {target}.{problem}")
+    ref = _foreign(ctx, target, column)
+    if ref and value and ref[0] in ctx.ids and value not in ctx.ids[ref[0]]:
+        ctx.add(alts.path, line, f"value {value!r} is not an id in {ref[0]}.csv")
+    changed = dict(original, **{column: value})
+    before = set(row_problems(ctx, target, original))
+    for message in row_problems(ctx, target, changed):
+        if message not in before:
+            ctx.add(alts.path, line, f"after replacing {column}: {message}")
+    return len(ctx.problems) == found
+
+
+def _check_cases(ctx: _Context, alts: Table, clean: set[int]) -> None:
+    """Every case has alternatives, and applying all of them together keeps the rows they
+    change valid. That every alternative's case is in cases.csv is a foreign key."""
+    if "case" not in alts.header:
+        return  # reported by the header check
+    members: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, alt in alts:
+        members.setdefault(alt["case"], []).append((line, alt))
+    cases = ctx.tables.get("cases")
+    if cases is not None and "id" in cases.header:
+        for line, row in cases:
+            if row["id"] and row["id"] not in members:
+                ctx.add(cases.path, line, f"case {row['id']!r} has no alternative in {alts.path}")
+    for case, rows in members.items():
+        if case:
+            _check_case(ctx, alts, case, [(ln, alt) for ln, alt in rows if ln in clean])
+
+
+def _check_case(
+    ctx: _Context, alts: Table, case: str, members: list[tuple[int, dict[str, str]]]
+) -> None:
+    """Apply a case's alternatives (each valid alone) in file order, as rsii.load does."""
+    after: dict[tuple[str, str], dict[str, str] | None] = {}  # None: dropped
+    by: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (line, alternative id) per row
+    replaced: dict[tuple[str, str, str], str] = {}  # (table, row, column) → alternative id
+    for line, alt in members:
+        target, row_id = alt["file"].removesuffix(".csv"), alt["row"]
+        key = (target, row_id)
+        earlier = ", ".join(i for _, i in by.get(key, []))
+        if key in after and after[key] is None:
+            ctx.add(alts.path, line, f"row {row_id!r} is dropped by {earlier} of the same case")
             continue
-        table = ctx.tables.get(target)
-        if table is None:
+        if alt["action"] == "drop":
+            if key in after:
+                message = f"drops row {row_id!r}, which {earlier} of the same case changes"
+                ctx.add(alts.path, line, message)
+                continue
+            after[key] = None
+        else:
+            cell = (*key, alt["column"])
+            if cell in replaced:
+                ctx.add(
+                    alts.path, line,
+                    f"{alt['column']} of row {row_id!r} is replaced by {replaced[cell]} of the "
+                    "same case too",
+                )  # fmt: skip
+                continue
+            replaced[cell] = alt["id"]
+            row = after.get(key) or ctx.tables[target].index()[row_id][1]
+            after[key] = dict(row, **{alt["column"]: alt["value"]})
+        by.setdefault(key, []).append((line, alt["id"]))
+    for (target, row_id), row in after.items():
+        if row is None:
             continue
-        index = table.index()
-        if alt.get("row", "") not in index:
-            ctx.add(alts.path, line, f"row {alt.get('row')!r} is not an id in {table.path}")
-            continue
-        original = index[alt["row"]][1]
-        action, column, value = alt.get("action"), alt.get("column", ""), alt.get("value", "")
-        if action == "drop":
-            if column or value:
-                ctx.add(alts.path, line, "a drop takes no column and no value")
-            continue
-        if action != "replace":
-            continue  # the schema's closed list reports it
-        if column not in (field_names(ctx.descriptor, target) or table.header):
-            ctx.add(alts.path, line, f"column {column!r} is not a column of {table.path}")
-            continue
-        if column not in table.header:
-            continue  # the table's header is wrong, and reported
-        if column == "id":
-            ctx.add(alts.path, line, "an alternative cannot replace the id")
-            continue
-        if value == original[column]:
-            ctx.add(alts.path, line, f"value equals the current {column}: it changes nothing")
-        spec = ctx.descriptor.fields(target).get(column) if ctx.descriptor else None
-        problem = cell_problem(spec, value) if spec else None
-        if problem:
-            ctx.add(alts.path, line, f"value not allowed for {target}.{problem}")
-        ref = _foreign(ctx, target, column)
-        if ref and value and ref[0] in ctx.ids and value not in ctx.ids[ref[0]]:
-            ctx.add(alts.path, line, f"value {value!r} is not an id in {ref[0]}.csv")
-        changed = dict(original, **{column: value})
-        before = set(row_problems(ctx, target, original))
-        for message in row_problems(ctx, target, changed):
+        before = set(row_problems(ctx, target, ctx.tables[target].index()[row_id][1]))
+        line, _ = by[(target, row_id)][-1]
+        together = ", ".join(i for _, i in by[(target, row_id)])
+        for message in row_problems(ctx, target, row):
             if message not in before:
-                ctx.add(alts.path, line, f"after replacing {column}: {message}")
+                ctx.add(
+                    alts.path,
+                    line,
+                    f"case {case} applied as a whole ({together} on {row_id!r}): {message}",
+                )
 
 
 def _check_codebook(ctx: _Context) -> None:
@@ -850,6 +943,14 @@ def run(data: Path | None = None) -> tuple[list[str], str]:
     unique = sorted({str(e): e for e in problems}.values(), key=_sort_key)
     counts = [
         f"{len(tables[name].rows) if tables.get(name) else 0} {name}"
-        for name in ("sentences", "actors", "relations", "stances", "events", "alternatives")
+        for name in (
+            "sentences",
+            "actors",
+            "relations",
+            "stances",
+            "events",
+            "cases",
+            "alternatives",
+        )
     ]
     return [str(e) for e in unique], f"{show(data)}/ is valid: {', '.join(counts)}"
