@@ -28,8 +28,6 @@ pdf: venv system  ## the PDF in _build/latex/book.pdf
 
 test: venv system html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
-	$(BIN)/ruff check src tests notebooks
-	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest
 
 validate: venv  ## check the data package

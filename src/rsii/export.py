@@ -39,7 +39,7 @@ _REGISTRY: dict[str, Output] = {}
 
 # Modules imported before an export so that their register() calls have run. Analysis
 # modules add themselves here, e.g. "rsii.centrality".
-PLUGINS: list[str] = []
+PLUGINS: list[str] = ["rsii.results"]
 
 
 def register(name: str, writer: Writer | None = None, *, description: str):

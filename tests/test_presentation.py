@@ -1,0 +1,71 @@
+"""Tables, figures and the interactive view: Arabic set right, files reproducible."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+import pandas as pd
+
+from rsii import arabic, figures, interactive, load, tables
+
+
+def test_markdown_table_marks_arabic_runs_and_links_sentences():
+    df = pd.DataFrame({"id": ["s01"], "name": ["الحشد الشعبي (PMF)"], "n": [1.5]})
+    text = tables.markdown_table(df)._repr_markdown_()
+    assert "{ref}`s01 <sentence-s01>`" in text
+    assert "{ar}`الحشد الشعبي` (PMF)" in text
+    assert "1.500" in text
+    assert text.splitlines()[1] == "| --- | --- | --- |"
+
+
+def test_pipes_in_cells_do_not_break_the_table():
+    text = tables.markdown_table(pd.DataFrame({"a": ["x | y"]}), link_sentences=False).text
+    assert "x \\| y" in text
+
+
+def test_visual_order_reverses_words_not_letters():
+    # matplotlib shapes each word itself: words go right to left, letters stay logical
+    assert arabic.visual("الحشد الشعبي") == "الشعبي الحشد"
+    assert arabic.visual("Popular Mobilization") == "Popular Mobilization"
+    assert arabic.visual("PMF · الحشد الشعبي") == "PMF · الشعبي الحشد"
+
+
+def test_runs_keep_numbers_inside_arabic():
+    text = "the name بعبارة 4+1 (التي here"
+    ((start, end),) = arabic.runs(text)
+    assert text[start:end] == "بعبارة 4+1 (التي"
+
+
+def _kinds():
+    return load.codebook().query("field == 'kind'")["value"].tolist()
+
+
+def test_kind_styles_are_distinct_for_every_kind():
+    styles = figures.kind_styles(_kinds())
+    assert len(set(styles.values())) == len(styles)
+
+
+def test_network_figure_is_reproducible():
+    G = load.network()
+    first = figures.png_bytes(figures.draw_network(G, kinds=_kinds()))
+    second = figures.png_bytes(figures.draw_network(G, kinds=_kinds()))
+    assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+    a, b = figures.layout(G), figures.layout(G)
+    assert a.keys() == b.keys() and all(tuple(a[n]) == tuple(b[n]) for n in a)
+
+
+def test_interactive_bundle_carries_html_for_browsers_and_png_for_pdf():
+    G = load.network()
+    pos = figures.layout(G)
+    png = figures.png_bytes(figures.draw_network(G, pos, kinds=_kinds()))
+    view = interactive.network(G, pos, kinds=_kinds(), static_png=png, alt="the network")
+    bundle = view._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]) == png
+    html = bundle["text/html"]
+    # BokehJS is inlined: nothing is loaded from elsewhere (strings inside the library,
+    # such as its MathJax fallback, are never fetched; the browser tests check requests)
+    assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html)
+    assert 'aria-label="the network"' in html
+    assert "name_ar" in html and "quote_ar" in html  # hover fields
