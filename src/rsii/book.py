@@ -86,17 +86,30 @@ def invalidate_if_inputs_changed(root: Path, output: Path | None = None) -> bool
 
 
 def build(
-    target: str, strict: bool = True, output: Path | None = None, capture: bool = False
+    target: str,
+    strict: bool = True,
+    output: Path | None = None,
+    capture: bool = False,
+    root: Path | None = None,
 ) -> subprocess.CompletedProcess:
-    root = paths.repo_root()
+    """Build one output of the book in ``root`` (default: this checkout)."""
+    root = root or paths.repo_root()
     if root is None:
         raise RuntimeError("building the book needs the source checkout (pip install -e .)")
     if target != "linkcheck":
         invalidate_if_inputs_changed(root, output)
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
-    return subprocess.run(
+    result = subprocess.run(
         command(target, strict, output), cwd=root, env=env, text=True, capture_output=capture
     )
+    build_dir = (output or root) / "_build"
+    if target == "pdf" and result.returncode == 0 and (build_dir / "html").is_dir():
+        # The HTML site offers the PDF for download, whichever of the two was built first.
+        (build_dir / "html" / "downloads").mkdir(exist_ok=True)
+        shutil.copyfile(
+            build_dir / "latex" / "book.pdf", build_dir / "html" / "downloads" / "book.pdf"
+        )
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,8 +3,13 @@ language, and the Arabic font shipped with the book so it reads the same offline
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
+import zipfile
 from pathlib import Path
+
+from .. import paths
 
 REDIRECT = """<!DOCTYPE html>
 <html lang="en">
@@ -30,11 +35,37 @@ def finish(app, exception) -> None:
         REDIRECT.format(title=app.config.html_title or app.config.project, target=target),
         encoding="utf-8",
     )
+    write_downloads(Path(app.outdir))
     fonts = Path(app.outdir) / "_static" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     for name in FONTS:
         if (FONT_DIR / name).exists():
             shutil.copyfile(FONT_DIR / name, fonts / name)
+
+
+def data_zip(target: Path) -> None:
+    """The data package as one zip with fixed timestamps, so two builds give the same
+    bytes: data/ (tables, descriptor, source text and its notice) and references.bib."""
+    root = paths.repo_root()
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1448928000"))
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    files = sorted(p for p in (root / "data").rglob("*") if p.is_file())
+    files.append(root / "references.bib")
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in files:
+            info = zipfile.ZipInfo(f"rsii-data/{path.relative_to(root)}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
+
+
+def write_downloads(outdir: Path) -> None:
+    """downloads/: the data package as a zip and, once built, the PDF."""
+    folder = outdir / "downloads"
+    folder.mkdir(exist_ok=True)
+    data_zip(folder / "rsii-data.zip")
+    pdf = outdir.parent / "latex" / "book.pdf"
+    if pdf.exists():
+        shutil.copyfile(pdf, folder / "book.pdf")
 
 
 def page_context(app, pagename, templatename, context, doctree) -> None:
