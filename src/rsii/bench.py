@@ -1,0 +1,128 @@
+"""Build benchmarks (``make bench``): how long the book takes to build, cold and warm,
+against the floor of executing its notebooks alone, and how heavy the site is.
+
+Prints a table and writes it to book/benchmarks/results.md, which the appendix includes.
+Timings are wall-clock seconds on the machine that ran it, one run each.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jupytext
+from nbclient import NotebookClient
+
+from . import book, paths
+
+RESULTS = Path("book") / "benchmarks" / "results.md"
+
+
+def _copy(root: Path, target: Path) -> Path:
+    files = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
+    for name in filter(None, files):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target / name)
+    return target
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _build(copy: Path, target: str) -> None:
+    result = book.build(target, root=copy, capture=True)
+    if result.returncode:
+        sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
+        raise SystemExit(f"the {target} build failed")
+
+
+def _notebooks_alone(copy: Path) -> None:
+    for path in sorted((copy / "notebooks").glob("*.md")):
+        nb = jupytext.read(path)
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
+
+
+def _weight(site: Path) -> tuple[int, int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    heaviest = max((p.stat().st_size for p in pages), default=0)
+    return sum(p.stat().st_size for p in files), len(pages), heaviest
+
+
+def run() -> list[tuple[str, str, str]]:
+    root = paths.repo_root()
+    with tempfile.TemporaryDirectory(prefix="rsii-bench-") as tmp:
+        copy = _copy(root, Path(tmp))
+        floor = _timed(lambda: _notebooks_alone(copy))
+        cold_html = _timed(lambda: _build(copy, "html"))
+        warm_html = _timed(lambda: _build(copy, "html"))
+        nb = copy / "notebooks" / "timeline.md"
+        os.utime(nb)
+        touched = _timed(lambda: _build(copy, "html"))
+        cold_pdf = _timed(lambda: _build(copy, "pdf"))
+        total, pages, heaviest = _weight(copy / "_build" / "html")
+    mb = 1024 * 1024
+
+    def aim(ok: bool) -> str:
+        return "met" if ok else "not met"
+
+    return [
+        ("notebooks executed alone (floor)", f"{floor:.1f} s", ""),
+        (
+            "cold HTML build",
+            f"{cold_html:.1f} s",
+            f"{cold_html / floor:.2f} × floor (aim ≤ 1.5: {aim(cold_html <= 1.5 * floor)})",
+        ),
+        (
+            "warm HTML rebuild, nothing changed",
+            f"{warm_html:.1f} s",
+            f"{warm_html / cold_html:.2f} × cold (aim < 0.1: {aim(warm_html < 0.1 * cold_html)})",
+        ),
+        (
+            "HTML rebuild after touching one notebook",
+            f"{touched:.1f} s",
+            f"{touched / cold_html:.2f} × cold",
+        ),
+        ("cold PDF build (after the HTML build)", f"{cold_pdf:.1f} s", ""),
+        ("HTML site weight", f"{total / mb:.1f} MB", f"{pages} pages"),
+        ("heaviest page", f"{heaviest / mb:.2f} MB", "the interactive network inlines BokehJS"),
+    ]
+
+
+def main() -> int:
+    rows = run()
+    header = "| measure | value | against the aim |\n| --- | --- | --- |\n"
+    table = header + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    text = (
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}); one run each, "
+        "wall-clock time.\n\n" + table
+    )
+    print(table)
+    target = paths.repo_root() / RESULTS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
