@@ -80,3 +80,52 @@ def test_arabic_digits_follow_the_bidi_algorithm(pdf_path):
             assert float(x1) < float(x2) < float(x3)
             return
     pytest.fail("no right-to-left 1+4 found in the article's Arabic")
+
+
+def _links(reader):
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            action = action.get_object() if action is not None else None
+            if action is not None and action.get("/S") == "/URI":
+                yield "uri", str(action.get("/URI"))
+            else:
+                dest = annot.get("/Dest") if action is None else action.get("/D")
+                yield "internal", dest
+
+
+def test_citations_are_working_internal_links(pdf_path, sentences):
+    reader = PdfReader(pdf_path)
+    named = set(reader.named_destinations)
+    internal = [d for kind, d in _links(reader) if kind == "internal"]
+    markers = sum(len(cell.split()) for cell in sentences.footnotes)
+    assert len(internal) >= markers, "every footnote marker of the article is a link"
+    dangling = [d for d in internal if isinstance(d, str) and d not in named]
+    assert not dangling, f"links to missing destinations: {dangling[:5]}"
+    cite_targets = [d for d in internal if isinstance(d, str) and d.startswith("cite.")]
+    assert len(cite_targets) >= markers
+
+
+def test_every_figure_is_in_the_pdf(pdf_path, root):
+    figures = sum(
+        len(re.findall(r"^:?name: fig-", p.read_text(encoding="utf-8"), re.M))
+        + len(re.findall(r"^    name: fig-", p.read_text(encoding="utf-8"), re.M))
+        for p in (root / "notebooks").glob("*.md")
+    )
+    images = sum(len(page.images) for page in PdfReader(pdf_path).pages)
+    assert figures >= 5 and images >= figures
+
+
+def test_outline_covers_every_section_of_the_latex(pdf_path):
+    tex = pdf_path.with_suffix(".tex").read_text(encoding="utf-8")
+    titles = re.findall(r"\\(?:chapter|section|subsection)\{(.+?)\}\n", tex)
+    outline = {
+        re.sub(r"^[\d.]+\s*", "", t) for _, t in _outline_titles(PdfReader(pdf_path).outline)
+    }
+    titles = [t.replace(r"\sphinxhyphen{}", "-") for t in titles]
+    plain = [re.sub(r"\\[a-zA-Z]+\{|[{}]", "", t).strip() for t in titles]
+    missing = [t for t in plain if t and t not in outline]
+    assert not missing, f"sections without a bookmark: {missing[:10]}"
