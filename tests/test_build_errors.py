@@ -3,8 +3,6 @@ and the cell."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from rsii import book
@@ -13,14 +11,7 @@ pytestmark = pytest.mark.book
 
 
 def test_failing_cell_fails_the_build_with_its_notebook_named(root, tmp_path):
-    files = (
-        subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
-        .stdout.decode()
-        .split("\0")
-    )
-    for name in filter(None, files):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_bytes((root / name).read_bytes())
+    book.copy_sources(root, tmp_path)
     nb = tmp_path / "notebooks" / "timeline.md"
     text = nb.read_text(encoding="utf-8")
     nb.write_text(

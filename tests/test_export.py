@@ -102,6 +102,7 @@ def test_readme_describes_every_file_and_the_licence(out):
 
 @pytest.fixture
 def registry():
+    export.outputs()  # plugins register once, on import: include them in what is restored
     saved = dict(export._REGISTRY)
     yield
     export._REGISTRY.clear()
@@ -109,17 +110,37 @@ def registry():
 
 
 def test_register_adds_a_result(tmp_path, registry):
-    @export.register("results/camps.csv", description="Camps, one row per actor.")
-    def camps(data):
+    @export.register("results/example.csv", description="Kinds, one row per actor.")
+    def kinds(data):
         df = load.actors(data)[["id", "kind"]]
         return export.csv_text(df)
 
     written = export.export(tmp_path)
-    assert tmp_path / "results" / "camps.csv" in written
-    assert (tmp_path / "results" / "camps.csv").read_text(encoding="utf-8").startswith("id,kind\n")
-    assert "`results/camps.csv`: Camps" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert tmp_path / "results" / "example.csv" in written
+    text = (tmp_path / "results" / "example.csv").read_text(encoding="utf-8")
+    assert text.startswith("id,kind\n")
+    assert "`results/example.csv`: Kinds" in (tmp_path / "README.md").read_text(encoding="utf-8")
     with pytest.raises(ValueError, match="already registered"):
-        export.register("results/camps.csv", lambda data: "", description="again")
+        export.register("results/example.csv", lambda data: "", description="again")
+
+
+def test_export_writes_every_result_the_book_shows(tmp_path):
+    written = {p.relative_to(tmp_path).as_posix() for p in export.export(tmp_path)}
+    for name in (
+        "centralities",
+        "blocs",
+        "congruence_jaccard",
+        "conflict_none",
+        "balance",
+        "camps",
+        "frustrated_ties",
+        "optimal_partitions",
+        "sensitivity",
+    ):
+        assert f"results/{name}.csv" in written
+    camps = (tmp_path / "results" / "camps.csv").read_text(encoding="utf-8").splitlines()
+    assert camps[0] == "actor,camp" and len(camps) > 10
+    assert {line.split(",")[1] for line in camps[1:]} == {"A", "B"}
 
 
 def test_plugins_are_imported(tmp_path, registry, monkeypatch):

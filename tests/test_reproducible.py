@@ -13,18 +13,6 @@ from rsii import book, export
 pytestmark = pytest.mark.book
 
 
-def _fresh_copy(root, target):
-    files = (
-        subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
-        .stdout.decode()
-        .split("\0")
-    )
-    for name in filter(None, files):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        (target / name).write_bytes((root / name).read_bytes())
-    return target
-
-
 def _digests(folder, pattern):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob(pattern)}
 
@@ -34,7 +22,7 @@ def two_builds(root, tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("SOURCE_DATE_EPOCH", "1448928000")
     builds = []
     for name in ("first", "second"):
-        copy = _fresh_copy(root, tmp_path_factory.mktemp(name))
+        copy = book.copy_sources(root, tmp_path_factory.mktemp(name))
         for target in ("html", "pdf"):
             result = book.build(target, root=copy, capture=True)
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,18 +20,6 @@ from nbclient import NotebookClient
 from . import book, paths
 
 RESULTS = Path("book") / "benchmarks" / "results.md"
-
-
-def _copy(root: Path, target: Path) -> Path:
-    files = (
-        subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
-        .stdout.decode()
-        .split("\0")
-    )
-    for name in filter(None, files):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / name, target / name)
-    return target
 
 
 def _timed(fn) -> float:
@@ -70,7 +56,7 @@ def _weight(site: Path) -> tuple[int, int, int]:
 def run() -> list[tuple[str, str, str]]:
     root = paths.repo_root()
     with tempfile.TemporaryDirectory(prefix="rsii-bench-") as tmp:
-        copy = _copy(root, Path(tmp))
+        copy = book.copy_sources(root, Path(tmp))
         floor = _timed(lambda: _notebooks_alone(copy))
         cold_html = _timed(lambda: _build(copy, "html"))
         warm_html = _timed(lambda: _build(copy, "html"))

@@ -38,6 +38,20 @@ def command(target: str, strict: bool = True, output: Path | None = None) -> lis
     return cmd + (STRICT if strict and target != "linkcheck" else [])
 
 
+def copy_sources(root: Path, target: Path) -> Path:
+    """The files git tracks in ``root``, copied into ``target``: a clean checkout for
+    benchmarks and for tests that build the book from scratch."""
+    names = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True)
+        .stdout.decode()
+        .split("\0")
+    )
+    for name in filter(None, names):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, target / name)
+    return target
+
+
 def source_date_epoch(root: Path) -> str:
     """$SOURCE_DATE_EPOCH if set, else the time of the checked-out commit: two builds of
     one commit carry the same dates, whenever they run."""

@@ -84,8 +84,9 @@ def layout(G: nx.Graph, seed: int = SEED) -> dict:
         start = nx.spring_layout(tied, seed=seed)
         pos = nx.kamada_kawai_layout(tied, pos=start)
     alone = sorted(n for n in H if H.degree(n) == 0)
+    floor = min((y for _, y in pos.values()), default=0.0) - 0.3
     for i, n in enumerate(alone):
-        pos[n] = (-1 + 2 * (i + 0.5) / len(alone), -1.25)
+        pos[n] = (-1 + 2 * (i + 0.5) / len(alone), floor)
     return pos
 
 
@@ -106,6 +107,23 @@ def bilingual(G: nx.Graph) -> nx.Graph:
     for _, data in H.nodes(data=True):
         data["bilingual"] = f"{short(str(data.get('name_en', '')))}\n{data.get('name_ar', '')}"
     return H
+
+
+def _node(ax, xy, text: str, colour: str, marker: str, size: int = 180) -> None:
+    """One actor: its marker, and its label on a light box above it."""
+    ax.scatter(
+        *xy, s=size, color=colour, marker=marker, edgecolors="black", linewidths=0.6, zorder=2
+    )
+    ax.annotate(
+        text,
+        xy,
+        xytext=(0, 7),
+        textcoords="offset points",
+        ha="center",
+        fontsize=6.5,
+        zorder=3,
+        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+    )
 
 
 def _node_label(data: dict, attr: str, node) -> str:
@@ -149,28 +167,8 @@ def draw_network(
             solid_capstyle="round",
         )
     for node, data in H.nodes(data=True):
-        x, y = pos[node]
         colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
-        ax.scatter(
-            [x],
-            [y],
-            s=180,
-            color=colour,
-            marker=marker,
-            edgecolors="black",
-            linewidths=0.6,
-            zorder=2,
-        )
-        ax.annotate(
-            label(_node_label(data, label_attr, node)),
-            (x, y),
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            fontsize=6.5,
-            zorder=3,
-            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
-        )
+        _node(ax, pos[node], label(_node_label(data, label_attr, node)), colour, marker)
     present = {d.get("kind") for _, d in H.nodes(data=True)}
     handles = [
         Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=k)
@@ -290,25 +288,7 @@ def draw_camps(
     style = {"A": (OKABE_ITO[0], "o"), "B": (OKABE_ITO[1], "s")}
     for node in G:
         colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
-        ax.scatter(
-            *pos[node],
-            s=150,
-            color=colour,
-            marker=marker,
-            edgecolors="black",
-            linewidths=0.6,
-            zorder=2,
-        )
-        ax.annotate(
-            label(short(names.get(node, node))),
-            pos[node],
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            fontsize=6.5,
-            zorder=3,
-            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
-        )
+        _node(ax, pos[node], label(short(names.get(node, node))), colour, marker, size=150)
     handles = [
         Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=f"camp {k}")
         for k, (c, m) in style.items()

@@ -3,11 +3,12 @@ over its year, a month a bar over its month, a day a point; approximate dates ha
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, timedelta
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.dates import YearLocator, date2num
+from matplotlib.dates import DateFormatter, MonthLocator, YearLocator, date2num
 from matplotlib.patches import Patch
 
 from .figures import OKABE_ITO
@@ -42,11 +43,7 @@ def spans(events: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["start", "id"]).reset_index(drop=True)
 
 
-def draw(events: pd.DataFrame, figsize=(9, None)):
-    """One row per event, labelled with its id and English summary."""
-    table = spans(events)
-    height = figsize[1] or 0.45 * len(table) + 1.2
-    fig, ax = plt.subplots(figsize=(figsize[0], height))
+def _bars(ax, table) -> None:
     for i, row in table.iterrows():
         style = STYLE.get(str(row["precision"]), STYLE["approximate"])
         y = len(table) - 1 - i
@@ -64,35 +61,57 @@ def draw(events: pd.DataFrame, figsize=(9, None)):
                 edgecolor="black",
                 linewidth=0.5,
             )
-        ax.annotate(
-            f"{row['id']}  {row['event_en']}",
-            (end, y),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=7.5,
-        )
-    ax.set_yticks([])
-    ax.xaxis.set_major_locator(YearLocator(2))
-    ax.xaxis_date()
-    first, last = table["start"].min(), table["end"].max()
-    ax.set_xlim(date2num(date(first.year, 1, 1)), date2num(date(last.year + 4, 1, 1)))
-    for side in ("left", "right", "top"):
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("right", "top"):
         ax.spines[side].set_visible(False)
+
+
+def draw(events: pd.DataFrame, width: float = 10.0):
+    """One row per event, labelled on the left with its id and English summary; the
+    right-hand panel enlarges the last year, where dates are known to the month."""
+    table = spans(events)
+    fig, (ax, zoom) = plt.subplots(
+        1,
+        2,
+        figsize=(width, 0.62 * len(table) + 1.4),
+        sharey=True,
+        gridspec_kw={"width_ratios": [3, 1.4]},
+    )
+    _bars(ax, table)
+    _bars(zoom, table)
+    labels = [
+        (len(table) - 1 - i, f"{row['id']}  " + textwrap.shorten(str(row["event_en"]), 62))
+        for i, row in table.iterrows()
+    ]
+    ax.set_yticks([y for y, _ in labels], [text for _, text in labels], fontsize=7.5)
+    ax.tick_params(axis="y", length=0)
+    zoom.tick_params(axis="y", length=0)
+    first, last = table["start"].min(), table["end"].max()
+    ax.xaxis.set_major_locator(YearLocator(2))
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+    ax.set_xlim(date2num(date(first.year - 1, 1, 1)), date2num(date(last.year + 1, 1, 1)))
+    zoom.xaxis.set_major_locator(MonthLocator())
+    zoom.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
+    zoom.set_xlim(date2num(date(last.year, 1, 1)), date2num(date(last.year + 1, 1, 1)))
+    zoom.set_title(f"{last.year}, enlarged", fontsize=8)
+    zoom.tick_params(axis="x", labelsize=6.5)
     present = [p for p in STYLE if p in set(table["precision"].astype(str))]
-    ax.legend(
+    names = {"approximate": "approximate (inferred)"}
+    fig.legend(
         handles=[
             Patch(
                 facecolor=STYLE[p]["color"],
                 hatch=STYLE[p]["hatch"],
                 edgecolor="black",
-                label=f"known to the {p}" if p != "approximate" else "approximate",
+                label=names.get(p, f"known to the {p}"),
             )
             for p in present
         ],
-        loc="upper left",
+        loc="lower center",
+        ncol=len(present),
         fontsize=7.5,
         frameon=False,
     )
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
