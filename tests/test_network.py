@@ -119,7 +119,7 @@ def test_camps_put_the_coalition_in_camp_a_and_list_frustrated_evidence():
 def test_camp_changes_names_the_actors_that_moved():
     a = pd.DataFrame({"actor": ["x", "y", "z"], "camp": ["A", "A", "B"]})
     b = pd.DataFrame({"actor": ["x", "y", "w"], "camp": ["A", "B", "B"]})
-    assert network.camp_changes(a, b) == ["w", "y", "z"]
+    assert network.camp_changes(a, b) == ["w (–→B)", "y (A→B)", "z (B→–)"]
 
 
 def test_sensitivity_reruns_every_case_on_the_real_data():
@@ -140,3 +140,15 @@ def test_strongest_pairs_skip_unrelated_actors():
     conf = pd.DataFrame([[0, 0, 0], [0, 0, 0.5], [0, 0.5, 0]], index=idx, columns=idx)
     pairs = network.strongest_pairs(con, conf, {"a": "A"})
     assert pairs[["actor_a", "actor_b"]].values.tolist() == [["A", "b"], ["b", "c"]]
+
+
+def test_actors_cut_off_from_the_coalition_have_no_camp():
+    G = balance.signed_graph([("coalition_4plus1", "a", 1), ("a", "b", -1), ("x", "y", -1)])
+    camps = network.camps(G).set_index("actor")["camp"].to_dict()
+    assert camps == {
+        "coalition_4plus1": "A",
+        "a": "A",
+        "b": "B",
+        "x": network.UNCONNECTED,
+        "y": network.UNCONNECTED,
+    }

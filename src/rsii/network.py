@@ -21,6 +21,7 @@ BLOC_US = "US-led coalition"
 BLOC_ISIS = "Islamic State"
 BLOC_IRAQ = "Iraqi parties, militias and parliament"
 BLOC_OTHER = "Other"
+UNCONNECTED = "unconnected"
 BLOCS = [BLOC_4PLUS1, BLOC_US, BLOC_ISIS, BLOC_IRAQ, BLOC_OTHER]
 
 # A tie of these kinds puts its source in the bloc of its target: a member belongs with
@@ -176,10 +177,15 @@ def balance_summary(G: nx.Graph) -> dict:
 
 def camps(G: nx.Graph, names: dict[str, str] | None = None) -> pd.DataFrame:
     """The two camps of an optimal partition (frustration index), camp A holding the
-    4+1 coalition where it is in the network."""
+    4+1 coalition. Actors with no path of signed ties to the coalition get
+    "unconnected": their side relative to camps A and B is not defined."""
     fr = balance.frustration(G)
     flip = fr.partition.get(COALITION, 0)
-    labels = {n: "A" if (c ^ flip) == 0 else "B" for n, c in fr.partition.items()}
+    main = nx.node_connected_component(G, COALITION) if COALITION in G else set(G)
+    labels = {
+        n: ("A" if (c ^ flip) == 0 else "B") if n in main else UNCONNECTED
+        for n, c in fr.partition.items()
+    }
     df = pd.DataFrame({"actor": list(labels), "camp": list(labels.values())})
     if names:
         df["name_en"] = df["actor"].map(names)
@@ -216,10 +222,12 @@ def subnetwork(G: nx.Graph, actors) -> nx.Graph:
 
 
 def camp_changes(base: pd.DataFrame, other: pd.DataFrame) -> list[str]:
-    """Actors whose camp differs between two camp tables (camp A always holds 4+1)."""
+    """Actors whose camp differs between two camp tables (camp A always holds 4+1), as
+    "actor (before→after)"; "–" marks an actor absent from one signed network."""
     merged = base.merge(other, on="actor", how="outer", suffixes=("", "_alt"))
-    moved = merged[merged["camp"].fillna("–") != merged["camp_alt"].fillna("–")]
-    return sorted(moved["actor"])
+    merged = merged.fillna({"camp": "–", "camp_alt": "–"})
+    moved = merged[merged["camp"] != merged["camp_alt"]].sort_values("actor")
+    return [f"{r.actor} ({r.camp}→{r.camp_alt})" for r in moved.itertuples()]
 
 
 def sensitivity(
@@ -246,7 +254,7 @@ def sensitivity(
                 "case": case.id,
                 "title": case.title,
                 **balance_summary(graph),
-                "camp_changes": " ".join(camp_changes(base_camps, camps(graph))),
+                "camp_changes": "; ".join(camp_changes(base_camps, camps(graph))),
             }
         )
     return pd.DataFrame(rows)
