@@ -106,6 +106,18 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[DataError]]:
     return None, problems
 
 
+def _read_text(path: Path, shown: str) -> tuple[str | None, list[DataError]]:
+    """The file's text, or the problems that stop it being read (missing, unreadable,
+    not UTF-8 on some line)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [DataError(shown, None, "file is missing")]
+    except OSError as e:
+        return None, [DataError(shown, None, f"cannot be read: {e.strerror or e}")]
+    return _decode(raw, shown)
+
+
 def read_table(path: Path) -> tuple[Table | None, list[DataError]]:
     """Read a CSV file strictly; the table is None when it cannot be read at all.
 
@@ -113,13 +125,7 @@ def read_table(path: Path) -> tuple[Table | None, list[DataError]]:
     number of cells, a blank row, a repeated column name) come back with the table.
     """
     shown = show(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None, [DataError(shown, None, "file is missing")]
-    except OSError as e:
-        return None, [DataError(shown, None, f"cannot be read: {e.strerror or e}")]
-    text, problems = _decode(raw, shown)
+    text, problems = _read_text(Path(path), shown)
     if text is None:
         return None, problems
     if text.startswith("\ufeff"):
@@ -246,13 +252,7 @@ def read_descriptor(data: Path) -> tuple[Descriptor | None, list[DataError]]:
 
     path = Path(data) / DESCRIPTOR
     shown = show(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [DataError(shown, None, "file is missing")]
-    except OSError as e:
-        return None, [DataError(shown, None, f"cannot be read: {e.strerror or e}")]
-    text, problems = _decode(raw, shown)
+    text, problems = _read_text(path, shown)
     if text is None:
         return None, problems
     try:
