@@ -17,7 +17,11 @@ def test_markdown_table_marks_arabic_runs_and_links_sentences():
     assert "{ref}`s01 <sentence-s01>`" in text
     assert "{ar}`الحشد الشعبي` (PMF)" in text
     assert "1.500" in text
-    assert text.splitlines()[1] == "| --- | --- | --- |"
+    assert "| --- | --- | --- |" in text.splitlines()
+    # column widths for LaTeX, in proportion to content, summing to the line width
+    spec = re.search(r"\{tabularcolumns\} (.+)", text).group(1)
+    shares = [float(x) for x in re.findall(r"\\Y\{([\d.]+)\}", spec)]
+    assert len(shares) == 3 and abs(sum(shares) - 1) < 0.01 and shares[1] > shares[2]
 
 
 def test_pipes_in_cells_do_not_break_the_table():

@@ -55,9 +55,17 @@ def markdown_table(
     if index:
         df = df.reset_index()
     head = "| " + " | ".join(str(c) for c in df.columns) + " |"
+    # LaTeX sets long tables in fixed columns that never wrap: give each column a share of
+    # the line in proportion to its longest cell, so wide tables stay on the page.
+    longest = [
+        max(7, min(max([len(str(c))] + [len(str(v)) for v in df[c].astype(str)]), 50)) + 5
+        for c in df.columns
+    ]
+    spec = "".join(f"\\Y{{{n / sum(longest):.3f}}}" for n in longest)
+    columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
     rule = "| " + " | ".join("---" for _ in df.columns) + " |"
     rows = [
         "| " + " | ".join(_cell(v, link_sentences) for v in row) + " |"
         for row in df.itertuples(index=False)
     ]
-    return Markdown("\n".join([head, rule, *rows]) + "\n")
+    return Markdown(columns + "\n".join([head, rule, *rows]) + "\n")
