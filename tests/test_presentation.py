@@ -73,3 +73,15 @@ def test_interactive_bundle_carries_html_for_browsers_and_png_for_pdf():
     assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html)
     assert 'aria-label="the network"' in html
     assert "name_ar" in html and "quote_ar" in html  # hover fields
+
+
+def test_simple_graph_keeps_the_evidence_of_each_pair():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="r1", sign=1, footnotes="1 2", inferred=False)
+    G.add_edge("b", "a", key="r2", sign=-1, footnotes="2", inferred=True)
+    G.add_edge("b", "c", key="r3", sign=-1, footnotes="", inferred=True)
+    H = figures.simple(G)
+    assert H.edges["a", "b"] == {"count": 2, "inferred": False, "sign": 0, "n_footnotes": 2}
+    assert H.edges["b", "c"] == {"count": 1, "inferred": True, "sign": -1, "n_footnotes": 0}

@@ -116,13 +116,10 @@ def build(
     result = subprocess.run(
         command(target, strict, output), cwd=root, env=env, text=True, capture_output=capture
     )
-    build_dir = (output or root) / "_build"
-    if target == "pdf" and result.returncode == 0 and (build_dir / "html").is_dir():
-        # The HTML site offers the PDF for download, whichever of the two was built first.
-        (build_dir / "html" / "downloads").mkdir(exist_ok=True)
-        shutil.copyfile(
-            build_dir / "latex" / "book.pdf", build_dir / "html" / "downloads" / "book.pdf"
-        )
+    if target == "pdf" and result.returncode == 0:
+        from .sphinxext.site import offer_pdf
+
+        offer_pdf((output or root) / "_build")
     return result
 
 

@@ -56,14 +56,6 @@ def cited_twice(sentences: pd.DataFrame) -> pd.DataFrame:
     return table[table["times_cited"] > 1].reset_index(drop=True)
 
 
-def with_evidence(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of the network whose edges carry ``n_footnotes``, for styling by evidence."""
-    H = G.copy()
-    for *_, data in H.edges(data=True):
-        data["n_footnotes"] = len(_numbers(data.get("footnotes")))
-    return H
-
-
 def drop_unsourced(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The network with only ties backed by at least one footnote; actors left with no
     tie drop out too."""

@@ -47,10 +47,6 @@ def kind_styles(kinds) -> dict[str, tuple[str, str]]:
     }
 
 
-def kind_colours(kinds) -> dict[str, str]:
-    return {k: c for k, (c, _) in kind_styles(kinds).items()}
-
-
 def simple(G: nx.Graph) -> nx.Graph:
     """The undirected simple graph under a multigraph: one edge per pair with ``count``
     ties, ``sign`` (0 when the pair has ties of both signs), ``inferred`` (every tie of

@@ -58,14 +58,21 @@ def data_zip(target: Path) -> None:
             zf.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
+def offer_pdf(build_dir: Path) -> None:
+    """Put the built PDF in the HTML site's downloads/, if both outputs exist: called
+    after either build, whichever of the two ran first."""
+    pdf, site = build_dir / "latex" / "book.pdf", build_dir / "html"
+    if pdf.exists() and site.is_dir():
+        (site / "downloads").mkdir(exist_ok=True)
+        shutil.copyfile(pdf, site / "downloads" / "book.pdf")
+
+
 def write_downloads(outdir: Path) -> None:
     """downloads/: the data package as a zip and, once built, the PDF."""
     folder = outdir / "downloads"
     folder.mkdir(exist_ok=True)
     data_zip(folder / "rsii-data.zip")
-    pdf = outdir.parent / "latex" / "book.pdf"
-    if pdf.exists():
-        shutil.copyfile(pdf, folder / "book.pdf")
+    offer_pdf(outdir.parent)
 
 
 def page_context(app, pagename, templatename, context, doctree) -> None:
