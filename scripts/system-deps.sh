@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   texlive-luatex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended
-  texlive-lang-arabic latexmk tex-gyre fonts-freefont-otf fonts-hosny-amiri
+  texlive-lang-arabic latexmk xindy tex-gyre fonts-freefont-otf fonts-hosny-amiri
   poppler-utils chromium
 )
 

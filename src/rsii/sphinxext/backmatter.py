@@ -45,6 +45,18 @@ LATEX_PREAMBLE = r"""
    \sfcode`\.\@m}
   {\def\@noitemerr{\@latex@warning{Empty bibliography}}%
    \endlist}
+% The index lists terms, not code: entries in the text face, not typewriter. Each
+% entry and its parenthesised extra is a box, so that an Arabic name in it is ordered
+% on its own and the page numbers after it stay left to right (bidi=basic would
+% otherwise join them to the Arabic run).
+\def\sphinxstyleindexentry#1{\mbox{#1}}
+\def\sphinxstyleindexextra#1{ (\mbox{#1})}
+% The index follows the bibliography on the next page, without a blank page between.
+\renewenvironment{sphinxtheindex}
+  {\clearpage\phantomsection
+   \begin{theindex}%
+   \addcontentsline{toc}{chapter}{\indexname}}
+  {\end{theindex}}
 \makeatother
 """
 
