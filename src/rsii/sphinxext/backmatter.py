@@ -19,9 +19,14 @@ the HTML navigation.
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.latex import LaTeXTranslator
+
+from .. import arabic
 
 # Sphinx's own limit for the width given to citation labels (sphinx.writers.latex).
 MAX_LABEL = 8
@@ -45,12 +50,9 @@ LATEX_PREAMBLE = r"""
    \sfcode`\.\@m}
   {\def\@noitemerr{\@latex@warning{Empty bibliography}}%
    \endlist}
-% The index lists terms, not code: entries in the text face, not typewriter. Each
-% entry and its parenthesised extra is a box, so that an Arabic name in it is ordered
-% on its own and the page numbers after it stay left to right (bidi=basic would
-% otherwise join them to the Arabic run).
-\def\sphinxstyleindexentry#1{\mbox{#1}}
-\def\sphinxstyleindexextra#1{ (\mbox{#1})}
+% The index lists terms, not code: entries in the text face, not typewriter.
+\def\sphinxstyleindexentry#1{#1}
+\def\sphinxstyleindexextra#1{ (#1)}
 % The index follows the bibliography on the next page, without a blank page between.
 \renewenvironment{sphinxtheindex}
   {\clearpage\phantomsection
@@ -130,6 +132,31 @@ def latex_depart_citation(self, node):
     pass
 
 
+_DISPLAYED = re.compile(r"(\\spx(?:entry|extra)\{)([^{}]*)(\})")
+
+
+def _mark_arabic(display: str) -> str:
+    out, last = [], 0
+    for start, end in arabic.runs(display):
+        out += [display[last:start], r"\foreignlanguage{arabic}{", display[start:end], "}"]
+        last = end
+    return "".join([*out, display[last:]])
+
+
+def latex_visit_index(self, node):
+    """Sphinx's ``\\index`` entries, with each Arabic run of the printed form (not of
+    the sort key) set as Arabic: babel then orders it right to left on its own, so the
+    parentheses and page numbers after it stay in place, and its text extracts whole."""
+    start = len(self.body)
+    try:
+        LaTeXTranslator.visit_index(self, node)
+    finally:
+        for i in range(start, len(self.body)):
+            self.body[i] = _DISPLAYED.sub(
+                lambda m: m.group(1) + _mark_arabic(m.group(2)) + m.group(3), self.body[i]
+            )
+
+
 def add_preamble(app, config):
     elements = dict(config.latex_elements)
     elements["preamble"] = elements.get("preamble", "") + LATEX_PREAMBLE
@@ -152,6 +179,7 @@ def setup(app):
         latex=(latex_visit_bibliography, latex_depart_bibliography),
     )
     app.add_node(local_citation, latex=(latex_visit_citation, latex_depart_citation))
+    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, latex_depart_citation))
     app.add_post_transform(KeepBibliographiesInPlace)
     app.connect("config-inited", add_preamble)
     app.connect("doctree-read", link_index_in_navigation)
