@@ -14,7 +14,8 @@ The HTML builder never sees these nodes.
 
 The index: ``{index}`` entries in the chapters feed the PDF's index (xindy) and the
 HTML ``genindex`` page; ``link_index_in_navigation`` adds that page to the last part of
-the HTML navigation.
+the HTML navigation, and ``mark_arabic_in_genindex`` gives Arabic in an entry
+``lang="ar" dir="rtl"`` there, as ``arabic.WrapArabicRuns`` does in the chapters.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 
 from docutils import nodes
+from markupsafe import Markup, escape
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
@@ -173,6 +175,34 @@ def link_index_in_navigation(app, doctree):
         toctrees[-1]["entries"].append(("Index", "genindex"))
 
 
+def _marked(name):
+    """An index entry's name for the HTML template, its Arabic runs marked as in the
+    chapters (``Markup`` passes the template's escaping unchanged)."""
+    if not isinstance(name, str) or not arabic.has_arabic(name):
+        return name
+    out, last = Markup(""), 0
+    for start, end in arabic.runs(name):
+        out += escape(name[last:start])
+        out += Markup('<span class="ar" lang="ar" dir="rtl">%s</span>') % name[start:end]
+        last = end
+    return out + escape(name[last:])
+
+
+def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
+    if pagename != "genindex" or "genindexentries" not in context:
+        return
+    context["genindexentries"] = [
+        (
+            key,
+            [
+                (_marked(name), (links, [(_marked(sub), sl) for sub, sl in subitems], category))
+                for name, (links, subitems, category) in entries
+            ],
+        )
+        for key, entries in context["genindexentries"]
+    ]
+
+
 def setup(app):
     app.add_node(
         local_bibliography,
@@ -183,3 +213,4 @@ def setup(app):
     app.add_post_transform(KeepBibliographiesInPlace)
     app.connect("config-inited", add_preamble)
     app.connect("doctree-read", link_index_in_navigation)
+    app.connect("html-page-context", mark_arabic_in_genindex)
