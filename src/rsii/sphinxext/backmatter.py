@@ -203,6 +203,30 @@ def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
     ]
 
 
+def _last_document(app) -> str | None:
+    """The last document in reading order (the one the toctrees put last)."""
+    relations = app.env.collect_relations()
+    doc, seen = app.config.root_doc, set()
+    while doc in relations and relations[doc][2] and doc not in seen:
+        seen.add(doc)
+        doc = relations[doc][2]
+    return doc
+
+
+def index_after_last_page(app, pagename, templatename, context, doctree):
+    """The "next" button of the last chapter leads to the index, and the index's
+    "previous" back to it, so that paging through the site ends on the index as the
+    PDF does and follows the navigation, which lists the index last."""
+    last = _last_document(app)
+    if last is None or "pathto" not in context:
+        return
+    if pagename == last and not context.get("next"):
+        context["next"] = {"link": context["pathto"]("genindex"), "title": "Index"}
+    elif pagename == "genindex":
+        title = app.env.titles[last].astext() if last in app.env.titles else last
+        context["prev"] = {"link": context["pathto"](last), "title": escape(title)}
+
+
 def setup(app):
     app.add_node(
         local_bibliography,
@@ -214,3 +238,4 @@ def setup(app):
     app.connect("config-inited", add_preamble)
     app.connect("doctree-read", link_index_in_navigation)
     app.connect("html-page-context", mark_arabic_in_genindex)
+    app.connect("html-page-context", index_after_last_page)
