@@ -259,3 +259,10 @@ def test_html_navigation_links_the_index(html_dir):
         soup = BeautifulSoup((html_dir / page).read_text(encoding="utf-8"), "html.parser")
         links = [a for a in soup.select("nav a") if a.get("href") == "../genindex.html"]
         assert links and links[0].get_text(strip=True) == "Index", page
+    # Paging through the site ends on the index, as the navigation lists it last.
+    last = BeautifulSoup(
+        (html_dir / "book/bibliography.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert last.select_one("a.right-next")["href"] == "../genindex.html"
+    index = BeautifulSoup((html_dir / "genindex.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.select_one("a.left-prev")["href"] == "book/bibliography.html"
