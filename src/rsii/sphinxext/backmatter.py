@@ -8,8 +8,9 @@ the article's footnotes with the methods literature. ``KeepBibliographiesInPlace
 just before it and turns each run of citations that sphinxcontrib-bibtex left in place
 into a ``local_bibliography`` of ``local_citation`` nodes, which that transform does not
 collect. They are written with the same ``\\bibitem[label]{docname:id}`` Sphinx would
-write, inside a list without a chapter heading (``rsiibibliography``), so every
-``\\sphinxcite`` in the text still links to its entry (hyperref's ``cite.`` anchors).
+write, inside a list without a chapter heading (``rsiibibliography``): hyperref's
+``\\bibitem`` sets the anchor ``cite.<docname>:<id>`` that each in-text citation
+(sphinxcontrib-bibtex's ``\\hyperlink{cite.…}``) points to, wherever the list stands.
 The HTML builder never sees these nodes.
 
 The index: ``{index}`` entries in the chapters feed the PDF's index (xindy) and the
@@ -130,7 +131,7 @@ def latex_visit_citation(self, node):
     self.body.append(f"\\bibitem[{label}]{{{node['docname']}:{node['ids'][0]}}}")
 
 
-def latex_depart_citation(self, node):
+def _nothing(self, node):
     pass
 
 
@@ -203,7 +204,7 @@ def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
     ]
 
 
-def _last_document(app) -> str | None:
+def _last_document(app) -> str:
     """The last document in reading order (the one the toctrees put last)."""
     relations = app.env.collect_relations()
     doc, seen = app.config.root_doc, set()
@@ -217,9 +218,9 @@ def index_after_last_page(app, pagename, templatename, context, doctree):
     """The "next" button of the last chapter leads to the index, and the index's
     "previous" back to it, so that paging through the site ends on the index as the
     PDF does and follows the navigation, which lists the index last."""
-    last = _last_document(app)
-    if last is None or "pathto" not in context:
+    if "pathto" not in context:
         return
+    last = _last_document(app)
     if pagename == last and not context.get("next"):
         context["next"] = {"link": context["pathto"]("genindex"), "title": "Index"}
     elif pagename == "genindex":
@@ -232,8 +233,8 @@ def setup(app):
         local_bibliography,
         latex=(latex_visit_bibliography, latex_depart_bibliography),
     )
-    app.add_node(local_citation, latex=(latex_visit_citation, latex_depart_citation))
-    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, latex_depart_citation))
+    app.add_node(local_citation, latex=(latex_visit_citation, _nothing))
+    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, _nothing))
     app.add_post_transform(KeepBibliographiesInPlace)
     app.connect("config-inited", add_preamble)
     app.connect("doctree-read", link_index_in_navigation)
