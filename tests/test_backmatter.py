@@ -266,3 +266,36 @@ def test_html_navigation_links_the_index(html_dir):
     assert last.select_one("a.right-next")["href"] == "../genindex.html"
     index = BeautifulSoup((html_dir / "genindex.html").read_text(encoding="utf-8"), "html.parser")
     assert index.select_one("a.left-prev")["href"] == "book/bibliography.html"
+
+
+# --- Arabic in index entries (the actor register adds "Russia (روسيا)" and the like) ---
+
+
+def test_latex_index_sets_arabic_of_the_printed_form_only():
+    from rsii.sphinxext import backmatter
+
+    line = r"\index{Russia (روسيا)@\spxentry{Russia}\spxextra{روسيا}}"
+    out = backmatter._DISPLAYED.sub(
+        lambda m: m.group(1) + backmatter._mark_arabic(m.group(2)) + m.group(3), line
+    )
+    assert out == (
+        r"\index{Russia (روسيا)@\spxentry{Russia}\spxextra{\foreignlanguage{arabic}{روسيا}}}"
+    )
+
+
+def test_html_index_marks_arabic_and_groups_arabic_first_entries_as_symbols():
+    from rsii.sphinxext import backmatter
+
+    context = {
+        "genindexentries": [
+            ("R", [("Russia (روسيا)", [[(False, "a.html#index-0")], [], None])]),
+            ("ح", [("حزب الله", [[(False, "a.html#index-1")], [], None])]),
+        ]
+    }
+    backmatter.mark_arabic_in_genindex(None, "genindex", "genindex.html", context, None)
+    groups = dict(context["genindexentries"])
+    assert list(groups) == ["Symbols", "R"]
+    (name, _), *_ = groups["R"]
+    assert str(name) == 'Russia (<span class="ar" lang="ar" dir="rtl">روسيا</span>)'
+    (name, _), *_ = groups["Symbols"]
+    assert str(name) == '<span class="ar" lang="ar" dir="rtl">حزب الله</span>'

@@ -26,6 +26,7 @@ import re
 from docutils import nodes
 from markupsafe import Markup, escape
 from sphinx import addnodes
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
@@ -190,8 +191,17 @@ def _marked(name):
 
 
 def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
+    """Arabic in an entry gets ``lang="ar" dir="rtl"``. Entries that start with Arabic
+    join the "Symbols" group, as xindy puts them under "Non-alphabetical" in the PDF:
+    a group's letter is also the heading's id, which cannot carry markup."""
     if pagename != "genindex" or "genindexentries" not in context:
         return
+    symbols = _("Symbols")
+    groups: dict[str, list] = {}
+    for key, entries in context["genindexentries"]:
+        groups.setdefault(symbols if arabic.has_arabic(key) else key, []).extend(entries)
+    if symbols in groups:
+        groups = {symbols: groups.pop(symbols), **groups}
     context["genindexentries"] = [
         (
             key,
@@ -200,7 +210,7 @@ def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
                 for name, (links, subitems, category) in entries
             ],
         )
-        for key, entries in context["genindexentries"]
+        for key, entries in groups.items()
     ]
 
 
