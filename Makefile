@@ -1,8 +1,12 @@
 # The verbs a reader uses. `make book` and `make test` set everything up themselves.
+# Each target names what it needs: the HTML, the notebooks, validation and export need
+# the Python packages only (venv); the PDF, the benchmarks and the tests also need the
+# Debian packages (system: TeX Live, FreeFont, poppler, Chromium).
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 # rsii.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+# and skips the build when no input changed since the last strict build.
 BUILD    := $(BIN)/python -m rsii.book
 export PYTHONHASHSEED := 0
 
@@ -11,7 +15,7 @@ export PYTHONHASHSEED := 0
 book: html pdf  ## build the HTML site and the PDF
 
 venv: $(BIN)/.installed
-$(BIN)/.installed: requirements.txt pyproject.toml
+$(BIN)/.installed: requirements.txt pyproject.toml jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
 	$(BIN)/pip install --quiet -r requirements.txt
@@ -36,14 +40,14 @@ validate: venv  ## check the data package
 export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
-bench: venv system  ## build benchmarks, written to book/appendix/benchmarks.csv
+bench: venv system  ## build benchmarks, written to book/benchmarks/results.md
 	$(BIN)/python -m rsii.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/
 	$(BIN)/rsii sentences
 
-lab: venv  ## open the MyST notebooks in JupyterLab (paired through jupytext)
-	$(BIN)/jupyter lab notebooks/
+lab: venv  ## JupyterLab on the MyST notebooks (a double click opens them as notebooks)
+	$(BIN)/python -m rsii.lab
 
 linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck

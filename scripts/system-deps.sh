@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Checks, and as root installs, the Debian packages the PDF and the browser tests need.
+# Checks, and as root installs, the Debian packages the PDF and the browser tests need
+# (the HTML site and the notebooks need none: their fonts come from PyPI).
 # As another user it stops with the one apt-get line to run.
 set -euo pipefail
 
 PACKAGES=(
   texlive-luatex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended
-  texlive-lang-arabic latexmk xindy tex-gyre fonts-freefont-otf fonts-hosny-amiri
+  texlive-lang-arabic latexmk xindy tex-gyre fonts-freefont-otf mupdf-tools
   poppler-utils chromium
 )
 

@@ -16,16 +16,18 @@ import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from . import arabic  # noqa: E402
+from . import arabic, fonts  # noqa: E402
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SIGN_COLOURS = {1: "#0072B2", -1: "#D55E00", 0: "#7F7F7F"}  # blue, vermillion, grey
 SIGN_NAMES = {1: "positive tie", -1: "negative tie", 0: "neutral tie"}
 SEED = 7
 
+fonts.use_in_matplotlib()
 matplotlib.rcParams.update(
     {
-        # DejaVu for Latin, Amiri (Debian fonts-hosny-amiri) as the fallback for Arabic.
+        # DejaVu (shipped with matplotlib) for Latin; Amiri (fontpkg-amiri, registered by
+        # file above) as the fallback for Arabic.
         "font.family": ["DejaVu Sans", "Amiri"],
         "svg.hashsalt": "rsii",
         "figure.dpi": 100,

@@ -9,7 +9,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .. import paths
+from .. import fonts, paths
 
 REDIRECT = """<!DOCTYPE html>
 <html lang="en">
@@ -22,9 +22,8 @@ REDIRECT = """<!DOCTYPE html>
 </html>
 """
 
-# Debian's fonts-hosny-amiri (SIL Open Font License); the CSS names these files.
-FONT_DIR = Path("/usr/share/fonts/opentype/fonts-hosny-amiri")
-FONTS = ("Amiri-Regular.ttf", "Amiri-Bold.ttf")
+# The faces the CSS names; they come from fontpkg-amiri, like the figures' and the PDF's.
+WEB_FONTS = ("Amiri-Regular.ttf", "Amiri-Bold.ttf")
 
 
 def finish(app, exception) -> None:
@@ -36,11 +35,30 @@ def finish(app, exception) -> None:
         encoding="utf-8",
     )
     write_downloads(Path(app.outdir))
-    fonts = Path(app.outdir) / "_static" / "fonts"
-    fonts.mkdir(parents=True, exist_ok=True)
-    for name in FONTS:
-        if (FONT_DIR / name).exists():
-            shutil.copyfile(FONT_DIR / name, fonts / name)
+    ship_fonts(Path(app.outdir) / "_static" / "fonts")
+
+
+def ship_fonts(folder: Path) -> None:
+    """The web fonts and their licence (the OFL asks that it travel with them)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_name = {p.name: p for p in fonts.amiri_files()}
+    for name in WEB_FONTS:
+        shutil.copyfile(by_name[name], folder / name)
+    shutil.copyfile(fonts.amiri_licence(), folder / "Amiri-OFL.txt")
+
+
+# Lua that gives the PDF's Arabic a text layer that copies and searches as words.
+PDFTEXT_LUA = Path(__file__).with_name("arabic-pdftext.lua")
+
+
+def latex_files(app, config) -> None:
+    """The PDF loads Amiri by file (fontspec Path=./) and the text-layer Lua from the
+    LaTeX folder: copy them there, so the PDF needs no Debian font package either."""
+    config.latex_additional_files = [
+        *config.latex_additional_files,
+        *(str(p) for p in fonts.amiri_files()),
+        str(PDFTEXT_LUA),
+    ]
 
 
 def data_zip(target: Path) -> None:
@@ -95,6 +113,7 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    app.connect("config-inited", latex_files)
     app.connect("html-page-context", page_context)
     app.add_js_file("rsii.js")
     # After sphinx-external-toc, which writes a bare redirect without a language.

@@ -1,0 +1,49 @@
+"""A cell's stderr or error output never reaches a page, in HTML or in the PDF.
+
+myst-nb warns about stderr when it reads a notebook; this post-transform runs again each
+time a page is written (the LaTeX builder writes every page on every build), naming the
+notebook and the cell, so a strict build fails on every run, not only the first.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+KINDS = {"stderr": "wrote to stderr", "traceback": "raised an error"}
+
+
+def _cell(node):
+    parent = node.parent
+    while parent is not None and parent.get("nb_element") != "cell_code":
+        parent = parent.parent
+    return parent
+
+
+class CellGuard(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.literal_block):
+            classes = set(node.get("classes", []))
+            kind = next((KINDS[c] for c in classes & KINDS.keys()), None)
+            if "output" not in classes or kind is None:
+                continue
+            cell = _cell(node)
+            which = f"cell {cell['cell_index'] + 1}" if cell is not None else "a cell"
+            first = node.astext().strip().splitlines()[:1]
+            logger.warning(
+                "%s %s, and it would be published: %s",
+                which,
+                kind,
+                first[0] if first else "",
+                location=node,
+                type="rsii",
+                subtype="cell-output",
+            )
+
+
+def setup(app):
+    app.add_post_transform(CellGuard)
