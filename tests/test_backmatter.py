@@ -272,11 +272,11 @@ def test_html_navigation_links_the_index(html_dir):
 
 
 def test_latex_index_sets_arabic_of_the_printed_form_only():
-    from rsii.sphinxext import backmatter
+    from rsii.sphinxext import index
 
     line = r"\index{Russia (روسيا)@\spxentry{Russia}\spxextra{روسيا}}"
-    out = backmatter._DISPLAYED.sub(
-        lambda m: m.group(1) + backmatter._mark_arabic(m.group(2)) + m.group(3), line
+    out = index._DISPLAYED.sub(
+        lambda m: m.group(1) + index._mark_arabic(m.group(2)) + m.group(3), line
     )
     assert out == (
         r"\index{Russia (روسيا)@\spxentry{Russia}\spxextra{\foreignlanguage{arabic}{روسيا}}}"
@@ -284,7 +284,7 @@ def test_latex_index_sets_arabic_of_the_printed_form_only():
 
 
 def test_html_index_marks_arabic_and_groups_arabic_first_entries_as_symbols():
-    from rsii.sphinxext import backmatter
+    from rsii.sphinxext import index
 
     context = {
         "genindexentries": [
@@ -292,7 +292,7 @@ def test_html_index_marks_arabic_and_groups_arabic_first_entries_as_symbols():
             ("ح", [("حزب الله", [[(False, "a.html#index-1")], [], None])]),
         ]
     }
-    backmatter.mark_arabic_in_genindex(None, "genindex", "genindex.html", context, None)
+    index.mark_arabic_in_genindex(None, "genindex", "genindex.html", context, None)
     groups = dict(context["genindexentries"])
     assert list(groups) == ["Symbols", "R"]
     (name, _), *_ = groups["R"]
