@@ -130,3 +130,13 @@ def test_outline_covers_every_section_of_the_latex(pdf_path):
     plain = [re.sub(r"\\[a-zA-Z]+\{|[{}]", "", t).strip() for t in titles]
     missing = [t for t in plain if t and t not in outline]
     assert not missing, f"sections without a bookmark: {missing[:10]}"
+
+
+def test_no_blank_page(pdf_path):
+    """Chapters open on the next page (openany): no page is left empty."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    blank = [n for n, page in enumerate(pages, start=1) if not page.strip()]
+    assert not blank, f"blank pages: {blank}"
