@@ -1,0 +1,120 @@
+"""The part "Actors": the actor register, written from the data when the build starts
+(see :mod:`rsii.register`), with a small ego-network figure per actor.
+
+Files are rewritten only when their text or bytes change, and the whole step is skipped
+when neither the data nor the code that writes the pages changed since the last build,
+so a warm rebuild neither re-reads the pages nor redraws the figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from sphinx.util import logging
+
+from .. import arabic, paths, register
+
+logger = logging.getLogger(__name__)
+STAMP = ".rsii-register"
+
+
+def _inputs_key() -> str:
+    """A hash of what the pages depend on: the data and the code that writes them."""
+    digest = hashlib.sha256()
+    here = Path(register.__file__).parent
+    files = sorted(paths.data_dir().glob("*.csv")) + [
+        paths.data_dir() / "datapackage.json",
+        here / "register.py",
+        here / "figures.py",
+        here / "tables.py",
+        here / "network.py",
+        here / "centrality.py",
+        here / "balance.py",
+        Path(__file__),
+        Path(__file__).with_name("articlepage.py"),
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def write_register(folder: Path, reg: register.Register) -> dict[str, int]:
+    """Pages and figures into ``folder``; stale ones (actors no longer in the data) go."""
+    wanted: dict[Path, bytes] = {
+        folder / name: text.encode("utf-8") for name, text in register.pages(reg).items()
+    }
+    for actor in reg.actors["id"]:
+        if register.has_ties(reg, actor):
+            wanted[folder / register.figure_name(actor)] = register.ego_png(reg, actor)
+    written = sum(write_if_changed(path, data) for path, data in wanted.items())
+    stale = [p for p in [*folder.glob("*.md"), *folder.glob("_figures/*.png")] if p not in wanted]
+    for path in stale:
+        path.unlink()
+    return {"files": len(wanted), "written": written, "removed": len(stale)}
+
+
+def generate(app) -> None:
+    """Write the register, and keep it on ``app.rsii_register`` for the article chapter
+    (None when nothing it depends on changed since the last build)."""
+    folder = Path(app.srcdir) / register.FOLDER
+    stamp = Path(app.doctreedir) / STAMP
+    key = _inputs_key()
+    app.rsii_register = None
+    if stamp.exists() and stamp.read_text() == key and (folder / "index.md").exists():
+        return
+    start = time.perf_counter()
+    reg = app.rsii_register = register.build()
+    counts = write_register(folder, reg)
+    logger.info(
+        "[rsii] actor register: %d files, %d written, %d removed in %.2f s",
+        counts["files"],
+        counts["written"],
+        counts["removed"],
+        time.perf_counter() - start,
+    )
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key)
+
+
+# Sphinx's general index is a template page, which the Arabic post-transform never sees.
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def mark_index_arabic(app, exception) -> None:
+    """Wrap the Arabic of index entries in genindex.html in lang="ar" dir="rtl"."""
+    if exception is not None or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / "genindex.html"
+    if not page.exists():
+        return
+    html = page.read_text(encoding="utf-8")
+    head, sep, body = html.partition("<body")
+
+    def mark(match: re.Match) -> str:
+        text, out, last = match.group(1), [], 0
+        for start, end in arabic.runs(text):
+            out += [text[last:start], f'<span lang="ar" dir="rtl">{text[start:end]}</span>']
+            last = end
+        return ">" + "".join(out) + text[last:] + "<"
+
+    scripts = re.split(r"(<script.*?</script>)", body, flags=re.S)
+    body = "".join(p if p.startswith("<script") else _TEXT.sub(mark, p) for p in scripts)
+    page.write_text(head + sep + body, encoding="utf-8")
+
+
+def setup(app):
+    # Before the article chapter, whose sentences link to the register's anchors.
+    app.connect("builder-inited", generate, priority=400)
+    app.connect("build-finished", mark_index_arabic)
