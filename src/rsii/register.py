@@ -444,7 +444,7 @@ def sentence_coding(reg: Register, sentence: str) -> str:
         items.append(
             "relations "
             + ", ".join(
-                f"{_ref(r.id, f'relation-{r.id}')} ({r.source} {r.relation} {r.target})"
+                f"{_ref(r.id, f'relation-{r.id}')}: {r.source} {r.relation} {r.target}"
                 for r in rels.itertuples()
             )
         )
@@ -453,7 +453,7 @@ def sentence_coding(reg: Register, sentence: str) -> str:
         items.append(
             "stances "
             + ", ".join(
-                f"{_ref(s.id, f'stance-{s.id}')} ({s.actor} {s.stance}s {s.target})"
+                f"{_ref(s.id, f'stance-{s.id}')}: {s.actor} {s.stance}s {s.target}"
                 for s in st.itertuples()
             )
         )
