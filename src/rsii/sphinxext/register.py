@@ -88,33 +88,44 @@ def generate(app) -> None:
     stamp.write_text(key)
 
 
-# Sphinx's general index is a template page, which the Arabic post-transform never sees.
-_TEXT = re.compile(r">([^<]+)<")
+# Sphinx's general index and the theme's print header (the page title as plain text) come
+# from templates, which the Arabic post-transform never sees.
+_TEXT = re.compile(r"(<[^>]*>)([^<]+)(?=<)")
 
 
-def mark_index_arabic(app, exception) -> None:
-    """Wrap the Arabic of index entries in genindex.html in lang="ar" dir="rtl"."""
-    if exception is not None or app.builder.format != "html":
-        return
-    page = Path(app.outdir) / "genindex.html"
-    if not page.exists():
-        return
+def mark_arabic_html(page: Path) -> None:
+    """Wrap each Arabic run of a built page's body text that is not marked yet in
+    ``<span lang="ar" dir="rtl">``; scripts and the head are left alone."""
     html = page.read_text(encoding="utf-8")
     head, sep, body = html.partition("<body")
 
     def mark(match: re.Match) -> str:
-        text, out, last = match.group(1), [], 0
+        tag, text = match.groups()
+        if 'lang="ar"' in tag:  # marked already (by the extension, or an earlier pass)
+            return match.group(0)
+        out, last = [], 0
         for start, end in arabic.runs(text):
             out += [text[last:start], f'<span lang="ar" dir="rtl">{text[start:end]}</span>']
             last = end
-        return ">" + "".join(out) + text[last:] + "<"
+        return tag + "".join(out) + text[last:]
 
-    scripts = re.split(r"(<script.*?</script>)", body, flags=re.S)
-    body = "".join(p if p.startswith("<script") else _TEXT.sub(mark, p) for p in scripts)
-    page.write_text(head + sep + body, encoding="utf-8")
+    parts = re.split(r"(<script.*?</script>)", body, flags=re.S)
+    body = "".join(p if p.startswith("<script") else _TEXT.sub(mark, p) for p in parts)
+    marked = head + sep + body
+    if marked != html:
+        page.write_text(marked, encoding="utf-8")
+
+
+def mark_template_arabic(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for page in [out / "genindex.html", *(out / register.FOLDER).glob("*.html")]:
+        if page.exists():
+            mark_arabic_html(page)
 
 
 def setup(app):
     # Before the article chapter, whose sentences link to the register's anchors.
     app.connect("builder-inited", generate, priority=400)
-    app.connect("build-finished", mark_index_arabic)
+    app.connect("build-finished", mark_template_arabic)
