@@ -56,7 +56,7 @@ def test_every_row_has_exactly_one_home_and_every_link_a_target(reg):
 def test_actor_page_holds_what_the_data_says(reg):
     page = register.actor_page(reg, "russia")
     actor = reg.actor("russia")
-    assert "{ar}`روسيا`" in page and "# Russia · {ar}`روسيا`" in page
+    assert "{ar}`روسيا`" in page and "# Russia\n\n```{ar}\nروسيا\n```" in page
     assert f"https://www.wikidata.org/wiki/{actor['wikidata']}" in page
     assert "```{index} single: Russia (روسيا)" in page
     for rel in reg.relations.query("source == 'russia' or target == 'russia'").itertuples():

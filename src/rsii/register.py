@@ -357,7 +357,10 @@ def actor_page(reg: Register, actor: str) -> str:
         columns=["Field", "Value"],
     )
     parts = [
-        f"({actor_label(actor)})=\n# {name} · {_ar(name_ar)}\n",
+        # The title stays English: it travels to the sidebar, where the chapter's pages
+        # sit folded away, and to the PDF's bookmarks; the Arabic name follows it.
+        f"({actor_label(actor)})=\n# {name}\n",
+        f"```{{ar}}\n{name_ar}\n```\n",
         f"```{{index}} single: {index_name}\n```\n",
         "What the data package holds about this actor, as coded from the article; "
         "labels and positions are the article's or the coding's, as marked.\n",

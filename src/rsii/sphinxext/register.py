@@ -125,7 +125,23 @@ def mark_template_arabic(app, exception) -> None:
             mark_arabic_html(page)
 
 
+def _label_toggles(html: str) -> str:
+    # pydata-sphinx-theme folds a chapter's pages (the actor pages) under a <summary>
+    # holding only a chevron icon; axe-core requires a name for it.
+    return html.replace(
+        '<summary><span class="toctree-toggle"',
+        '<summary aria-label="Show or hide the pages of this chapter"><span class="toctree-toggle"',
+    )
+
+
+def page_context(app, pagename, templatename, context, doctree) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate is not None:
+        context["generate_toctree_html"] = lambda *a, **k: _label_toggles(generate(*a, **k))
+
+
 def setup(app):
+    app.connect("html-page-context", page_context, priority=900)
     # Before the article chapter, whose sentences link to the register's anchors.
     app.connect("builder-inited", generate, priority=400)
     app.connect("build-finished", mark_template_arabic)
