@@ -125,10 +125,11 @@ def mark_template_arabic(app, exception) -> None:
             mark_arabic_html(page)
 
 
-def _label_toggles(html: str) -> str:
+def _label_toggles(html) -> str:
     # pydata-sphinx-theme folds a chapter's pages (the actor pages) under a <summary>
-    # holding only a chevron icon; axe-core requires a name for it.
-    return html.replace(
+    # holding only a chevron icon; axe-core requires a name for it. (The theme hands
+    # back a BeautifulSoup document, hence str().)
+    return str(html).replace(
         '<summary><span class="toctree-toggle"',
         '<summary aria-label="Show or hide the pages of this chapter"><span class="toctree-toggle"',
     )
