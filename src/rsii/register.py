@@ -98,6 +98,8 @@ class Register:
     blocs: dict[str, str]
     camps: dict[str, str]
     mentions: pd.DataFrame  # actor, sentence, why (a list of reasons)
+    camp_table: pd.DataFrame | None = None  # network.camps of the main coding
+    data: Path | None = None  # the data folder read (None: the package's)
     camp_moves: dict[str, str] = field(default_factory=dict)  # case → camp changes
     _case_actors: dict[str, set[str]] | None = None
 
@@ -173,13 +175,7 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
     G = load.network(data)
     signed = network.signed_network(network.signed_ties(relations, stances))
     camps = network.camps(signed)
-    moves = {}
-    if camp_moves:
-        rerun = network.sensitivity(
-            cases, lambda case: load.apply_case(case, data), relations, stances
-        )
-        moves = dict(zip(rerun["case"], rerun["camp_changes"], strict=True))
-    return Register(
+    reg = Register(
         actors=actors,
         sentences=sentences,
         relations=relations,
@@ -193,8 +189,24 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
         blocs=network.blocs(G),
         camps=dict(zip(camps["actor"], camps["camp"], strict=True)),
         mentions=mentions(actors, sentences, relations, stances, events),
-        camp_moves=moves,
+        camp_table=camps,
+        data=data,
     )
+    if camp_moves:
+        reg.camp_moves = case_camp_moves(reg)
+    return reg
+
+
+def case_camp_moves(reg: Register) -> dict[str, str]:
+    """For each hard case, the actors whose camp changes when the balance analysis is
+    rerun with the case applied, as the stance chapter's sensitivity table gives them
+    (``rsii.network.camp_changes``; one optimal split per case)."""
+    out = {}
+    for case in reg.cases["id"]:
+        st, rel = load.apply_case(case, reg.data)
+        split = network.camps(network.signed_network(network.signed_ties(rel, st)))
+        out[str(case)] = "; ".join(network.camp_changes(reg.camp_table, split))
+    return out
 
 
 # --- pages --------------------------------------------------------------------------

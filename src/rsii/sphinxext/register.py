@@ -9,8 +9,10 @@ so a warm rebuild neither re-reads the pages nor redraws the figures.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sphinx.util import logging
@@ -50,15 +52,34 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_register(folder: Path, reg: register.Register) -> dict[str, int]:
-    """Pages and figures into ``folder``; stale ones (actors no longer in the data) go."""
-    wanted: dict[Path, bytes] = {
-        folder / name: text.encode("utf-8") for name, text in register.pages(reg).items()
-    }
-    for actor in reg.actors["id"]:
-        if register.has_ties(reg, actor):
-            wanted[folder / register.figure_name(actor)] = register.ego_png(reg, actor)
-    written = sum(write_if_changed(path, data) for path, data in wanted.items())
+def _draw(folder: Path, reg: register.Register, actors: list[str]) -> int:
+    return sum(
+        write_if_changed(folder / register.figure_name(a), register.ego_png(reg, a)) for a in actors
+    )
+
+
+def write_register(
+    folder: Path, reg: register.Register, camp_moves: bool = False, parallel: bool = True
+) -> dict[str, int]:
+    """Pages and figures into ``folder``; stale ones (actors no longer in the data) go.
+
+    The figures are drawn in a second process (where the platform forks) while this one
+    reruns the hard cases (``camp_moves``) and writes the pages."""
+    drawn = [a for a in reg.actors["id"] if register.has_ties(reg, a)]
+    pool = None
+    if parallel and "fork" in multiprocessing.get_all_start_methods():
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        figures = pool.submit(_draw, folder, reg, drawn)
+    if camp_moves:
+        reg.camp_moves = register.case_camp_moves(reg)
+    pages = {folder / name: text.encode("utf-8") for name, text in register.pages(reg).items()}
+    written = sum(write_if_changed(path, data) for path, data in pages.items())
+    if pool is not None:
+        written += figures.result()
+        pool.shutdown()
+    else:
+        written += _draw(folder, reg, drawn)
+    wanted = set(pages) | {folder / register.figure_name(a) for a in drawn}
     stale = [p for p in [*folder.glob("*.md"), *folder.glob("_figures/*.png")] if p not in wanted]
     for path in stale:
         path.unlink()
@@ -75,8 +96,8 @@ def generate(app) -> None:
     if stamp.exists() and stamp.read_text() == key and (folder / "index.md").exists():
         return
     start = time.perf_counter()
-    reg = app.rsii_register = register.build()
-    counts = write_register(folder, reg)
+    reg = app.rsii_register = register.build(camp_moves=False)
+    counts = write_register(folder, reg, camp_moves=True)
     logger.info(
         "[rsii] actor register: %d files, %d written, %d removed in %.2f s",
         counts["files"],
