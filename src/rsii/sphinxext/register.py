@@ -52,61 +52,110 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _draw(folder: Path, reg: register.Register, actors: list[str]) -> int:
-    return sum(
+def _draw(folder: Path, reg: register.Register, actors: list[str]) -> tuple[int, float]:
+    start = time.perf_counter()
+    written = sum(
         write_if_changed(folder / register.figure_name(a), register.ego_png(reg, a)) for a in actors
     )
+    return written, time.perf_counter() - start
+
+
+class Drawing:
+    """The ego figures, drawn in a second process where the platform forks (else at
+    once); :meth:`wait` returns (figures written, seconds spent drawing)."""
+
+    def __init__(self, folder: Path, reg: register.Register, actors: list[str], parallel: bool):
+        self.pool = self.future = None
+        if parallel and "fork" in multiprocessing.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.future = self.pool.submit(_draw, folder, reg, actors)
+        else:
+            self.done = _draw(folder, reg, actors)
+
+    def wait(self) -> tuple[int, float]:
+        if self.future is not None:
+            self.done = self.future.result()
+            self.pool.shutdown()
+            self.pool = self.future = None
+        return self.done
 
 
 def write_register(
-    folder: Path, reg: register.Register, camp_moves: bool = False, parallel: bool = True
-) -> dict[str, int]:
+    folder: Path,
+    reg: register.Register,
+    camp_moves: bool = False,
+    parallel: bool = True,
+    wait: bool = True,
+) -> dict:
     """Pages and figures into ``folder``; stale ones (actors no longer in the data) go.
 
     The figures are drawn in a second process (where the platform forks) while this one
-    reruns the hard cases (``camp_moves``) and writes the pages."""
+    reruns the hard cases (``camp_moves``) and writes the pages; with ``wait=False`` the
+    drawing may go on after the return (``counts["drawing"].wait()``)."""
     drawn = [a for a in reg.actors["id"] if register.has_ties(reg, a)]
-    pool = None
-    if parallel and "fork" in multiprocessing.get_all_start_methods():
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        figures = pool.submit(_draw, folder, reg, drawn)
+    drawing = Drawing(folder, reg, drawn, parallel)
     if camp_moves:
         reg.camp_moves = register.case_camp_moves(reg)
     pages = {folder / name: text.encode("utf-8") for name, text in register.pages(reg).items()}
     written = sum(write_if_changed(path, data) for path, data in pages.items())
-    if pool is not None:
-        written += figures.result()
-        pool.shutdown()
-    else:
-        written += _draw(folder, reg, drawn)
     wanted = set(pages) | {folder / register.figure_name(a) for a in drawn}
     stale = [p for p in [*folder.glob("*.md"), *folder.glob("_figures/*.png")] if p not in wanted]
     for path in stale:
         path.unlink()
-    return {"files": len(wanted), "written": written, "removed": len(stale)}
+    counts = {"files": len(wanted), "written": written, "removed": len(stale), "drawing": drawing}
+    if wait:
+        counts["written"] += drawing.wait()[0]
+    return counts
 
 
 def generate(app) -> None:
-    """Write the register, and keep it on ``app.rsii_register`` for the article chapter
-    (None when nothing it depends on changed since the last build)."""
+    """Write the register's pages, and keep the register on ``app.rsii_register`` for
+    the article chapter (None when nothing it depends on changed since the last build).
+    The figures are drawn meanwhile; :func:`read_actors_last` and :func:`figures_ready`
+    make sure they are on disk before a page showing one is read."""
     folder = Path(app.srcdir) / register.FOLDER
     stamp = Path(app.doctreedir) / STAMP
     key = _inputs_key()
-    app.rsii_register = None
+    app.rsii_register = app.rsii_drawing = None
     if stamp.exists() and stamp.read_text() == key and (folder / "index.md").exists():
         return
     start = time.perf_counter()
     reg = app.rsii_register = register.build(camp_moves=False)
-    counts = write_register(folder, reg, camp_moves=True)
+    counts = write_register(folder, reg, camp_moves=True, wait=False)
+    app.rsii_drawing = (counts["drawing"], stamp, key)
     logger.info(
-        "[rsii] actor register: %d files, %d written, %d removed in %.2f s",
+        "[rsii] actor register: %d pages and figures, %d pages written, %d files removed "
+        "in %.2f s; figures drawing in the background",
         counts["files"],
         counts["written"],
         counts["removed"],
         time.perf_counter() - start,
     )
+
+
+def read_actors_last(app, env, docnames: list[str]) -> None:
+    """Read the actor pages after every other page (the notebooks run meanwhile, in their
+    kernel), so the figures are drawn on the second core while the first executes them."""
+    first = [d for d in docnames if not d.startswith(register.FOLDER + "/")]
+    docnames[:] = first + [d for d in docnames if d.startswith(register.FOLDER + "/")]
+
+
+def figures_ready(app, *args) -> None:
+    """Wait for the figures (once), then mark the register's inputs as built."""
+    pending = getattr(app, "rsii_drawing", None)
+    if pending is None:
+        return
+    app.rsii_drawing = None
+    drawing, stamp, key = pending
+    written, seconds = drawing.wait()
+    logger.info("[rsii] actor register: %d figures written, drawn in %.2f s", written, seconds)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key)
+
+
+def _on_source_read(app, docname, source) -> None:
+    if docname.startswith(register.FOLDER + "/"):
+        figures_ready(app)
 
 
 # Sphinx's general index and the theme's print header (the page title as plain text) come
@@ -178,4 +227,7 @@ def setup(app):
     app.connect("html-page-context", page_context, priority=900)
     # Before the article chapter, whose sentences link to the register's anchors.
     app.connect("builder-inited", generate, priority=400)
+    app.connect("env-before-read-docs", read_actors_last)
+    app.connect("source-read", _on_source_read)
+    app.connect("env-updated", figures_ready)
     app.connect("build-finished", mark_template_arabic)
