@@ -166,6 +166,10 @@ def test_generator_on_a_small_synthetic_package(tmp_path, root):
     assert before == {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
+def test_the_extension_writes_where_the_register_links():
+    assert register_ext.FOLDER == register.FOLDER
+
+
 def test_ego_figure_is_reproducible(reg):
     one, two = register.ego_png(reg, "iraq"), register.ego_png(reg, "iraq")
     assert one == two and one.startswith(b"\x89PNG")

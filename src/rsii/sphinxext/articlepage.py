@@ -4,10 +4,14 @@ so the book never holds a second, hand-typed copy of the text."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import paths, register
+from .. import paths
+
+if TYPE_CHECKING:  # imported when needed: a warm rebuild skips it
+    from ..register import Register
 
 INTRO = """\
 # The article
@@ -32,12 +36,17 @@ def _heading(row) -> str:
     return f"{'#' * (row.level + 1)} {row.title_en} · {{ar}}`{row.title_ar}`"
 
 
-def _sentence(row, reg: register.Register | None = None) -> str:
+def _sentence(row, reg: Register | None = None) -> str:
     cite = ""
     if row.footnotes:
         keys = ",".join(f"fn{int(n):02d}" for n in row.footnotes.split())
         cite = f" {{cite:p}}`{keys}`"
-    coded = f"\n{register.sentence_coding(reg, row.id)}" if reg is not None else ""
+    if reg is None:
+        coded = ""
+    else:
+        from ..register import sentence_coding
+
+        coded = f"\n{sentence_coding(reg, row.id)}"
     return (
         f"(sentence-{row.id})=\n"
         f"```{{ar}}\n{row.text_ar}\n```\n\n"
@@ -45,9 +54,7 @@ def _sentence(row, reg: register.Register | None = None) -> str:
     )
 
 
-def render(
-    headings: pd.DataFrame, sentences: pd.DataFrame, reg: register.Register | None = None
-) -> str:
+def render(headings: pd.DataFrame, sentences: pd.DataFrame, reg: Register | None = None) -> str:
     """MyST source for the chapter: sections as in the article, each sentence in Arabic
     then English, footnote markers as citations, and (given the register) what was
     coded from it."""
@@ -68,7 +75,10 @@ def write_page(app) -> None:
     reg = getattr(app, "rsii_register", None)
     if reg is None and target.exists():
         return  # the register found its inputs (data, code) unchanged: so is this page
-    reg = reg or register.build(camp_moves=False)
+    if reg is None:
+        from ..register import build
+
+        reg = build(camp_moves=False)
     data = paths.data_dir()
     headings = pd.read_csv(data / "headings.csv", dtype=str, keep_default_na=False)
     headings["level"] = headings["level"].astype(int)

@@ -17,16 +17,19 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from .. import arabic, paths, register
+from .. import arabic, paths
 
 logger = logging.getLogger(__name__)
 STAMP = ".rsii-register"
+# rsii.register (pandas, networkx, matplotlib, the data loaders) is imported only when
+# the register is written, so a warm rebuild does not pay for it.
+FOLDER = "book/actors"  # = rsii.register.FOLDER
 
 
 def _inputs_key() -> str:
     """A hash of what the pages depend on: the data and the code that writes them."""
     digest = hashlib.sha256()
-    here = Path(register.__file__).parent
+    here = Path(__file__).parent.parent
     files = sorted(paths.data_dir().glob("*.csv")) + [
         paths.data_dir() / "datapackage.json",
         here / "register.py",
@@ -52,7 +55,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _draw(folder: Path, reg: register.Register, actors: list[str]) -> tuple[int, float]:
+def _draw(folder: Path, reg, actors: list[str]) -> tuple[int, float]:
+    from .. import register
+
     start = time.perf_counter()
     written = sum(
         write_if_changed(folder / register.figure_name(a), register.ego_png(reg, a)) for a in actors
@@ -64,7 +69,7 @@ class Drawing:
     """The ego figures, drawn in a second process where the platform forks (else at
     once); :meth:`wait` returns (figures written, seconds spent drawing)."""
 
-    def __init__(self, folder: Path, reg: register.Register, actors: list[str], parallel: bool):
+    def __init__(self, folder: Path, reg, actors: list[str], parallel: bool):
         self.pool = self.future = None
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
@@ -82,7 +87,7 @@ class Drawing:
 
 def write_register(
     folder: Path,
-    reg: register.Register,
+    reg,
     camp_moves: bool = False,
     parallel: bool = True,
     wait: bool = True,
@@ -92,6 +97,8 @@ def write_register(
     The figures are drawn in a second process (where the platform forks) while this one
     reruns the hard cases (``camp_moves``) and writes the pages; with ``wait=False`` the
     drawing may go on after the return (``counts["drawing"].wait()``)."""
+    from .. import register
+
     drawn = [a for a in reg.actors["id"] if register.has_ties(reg, a)]
     drawing = Drawing(folder, reg, drawn, parallel)
     if camp_moves:
@@ -113,12 +120,14 @@ def generate(app) -> None:
     the article chapter (None when nothing it depends on changed since the last build).
     The figures are drawn meanwhile; :func:`read_actors_last` and :func:`figures_ready`
     make sure they are on disk before a page showing one is read."""
-    folder = Path(app.srcdir) / register.FOLDER
+    folder = Path(app.srcdir) / FOLDER
     stamp = Path(app.doctreedir) / STAMP
     key = _inputs_key()
     app.rsii_register = app.rsii_drawing = None
     if stamp.exists() and stamp.read_text() == key and (folder / "index.md").exists():
         return
+    from .. import register
+
     start = time.perf_counter()
     reg = app.rsii_register = register.build(camp_moves=False)
     counts = write_register(folder, reg, camp_moves=True, wait=False)
@@ -136,8 +145,8 @@ def generate(app) -> None:
 def read_actors_last(app, env, docnames: list[str]) -> None:
     """Read the actor pages after every other page (the notebooks run meanwhile, in their
     kernel), so the figures are drawn on the second core while the first executes them."""
-    first = [d for d in docnames if not d.startswith(register.FOLDER + "/")]
-    docnames[:] = first + [d for d in docnames if d.startswith(register.FOLDER + "/")]
+    first = [d for d in docnames if not d.startswith(FOLDER + "/")]
+    docnames[:] = first + [d for d in docnames if d.startswith(FOLDER + "/")]
 
 
 def figures_ready(app, *args) -> None:
@@ -154,7 +163,7 @@ def figures_ready(app, *args) -> None:
 
 
 def _on_source_read(app, docname, source) -> None:
-    if docname.startswith(register.FOLDER + "/"):
+    if docname.startswith(FOLDER + "/"):
         figures_ready(app)
 
 
@@ -190,7 +199,7 @@ def mark_template_arabic(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    for page in [out / "genindex.html", *(out / register.FOLDER).glob("*.html")]:
+    for page in [out / "genindex.html", *(out / FOLDER).glob("*.html")]:
         if page.exists():
             mark_arabic_html(page)
 
