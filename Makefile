@@ -53,4 +53,4 @@ linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck
 
 clean:
-	rm -rf _build .jupyter_cache book/article.md out test-artifacts .pytest_cache .ruff_cache
+	rm -rf _build .jupyter_cache book/article.md book/actors out test-artifacts .pytest_cache .ruff_cache

@@ -29,7 +29,7 @@ STRICT = ["-W", "-n", "--keep-going"]
 # What the book is built from. Pages the build writes itself from data/ (gitignored) are
 # left out: they follow from data/ and src/, which are in.
 INPUTS = ("book", "notebooks", "data", "src", "references.bib", "requirements.txt")
-GENERATED = ("book/article.md",)
+GENERATED = ("book/article.md", "book/actors")
 # What the notebooks' outputs depend on besides their own text, which jupyter-cache sees.
 EXECUTION_INPUTS = ("src", "data", "references.bib", "requirements.txt")
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Mapping
 
 import networkx as nx
 from bokeh.embed import components
-from bokeh.models import ColumnDataSource, HoverTool, LabelSet
+from bokeh.models import ColumnDataSource, HoverTool, LabelSet, OpenURL, TapTool
 from bokeh.plotting import figure
 from bokeh.resources import Resources
 
@@ -46,9 +47,12 @@ def network(
     static_png: bytes,
     alt: str,
     title: str = "",
+    urls: Mapping[str, str] | None = None,
 ) -> Interactive:
     """Hover a node for its English and Arabic names; hover a tie for the relation, the
-    sentence behind it and the Arabic quote. Drag to pan, scroll to zoom."""
+    sentence behind it and the Arabic quote. Drag to pan, scroll to zoom. With ``urls``
+    (node → address, relative to the page showing the plot), clicking a node opens its
+    address, e.g. the actor's page in the register."""
     styles = figures.kind_styles(kinds)
     nodes = sorted(G.nodes(data=True), key=lambda n: str(n[0]))
     node_src = ColumnDataSource(
@@ -61,6 +65,7 @@ def network(
             "kind": [d.get("kind", "") for _, d in nodes],
             "colour": [styles.get(d.get("kind"), _GREY)[0] for _, d in nodes],
             "marker": [_MARKERS[styles.get(d.get("kind"), _GREY)[1]] for _, d in nodes],
+            "url": [(urls or {}).get(n, "") for n, _ in nodes],
         }
     )
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2]))
@@ -132,4 +137,6 @@ def network(
             ),
         ),
     )
+    if urls:
+        plot.add_tools(TapTool(renderers=[dots], callback=OpenURL(url="@url", same_tab=True)))
     return Interactive(plot, static_png, alt)

@@ -1,0 +1,217 @@
+"""The actor register: the page generator on the real data and on a small synthetic
+package, table links to actors, and the interactive network's clicks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from rsii import interactive, load, register, tables
+from rsii.sphinxext import register as register_ext
+
+
+@pytest.fixture(scope="module")
+def reg() -> register.Register:
+    return register.build(camp_moves=False)
+
+
+def _labels(text: str) -> list[str]:
+    return re.findall(r"^\(([^)]+)\)=$", text, re.M)
+
+
+def _refs(text: str) -> list[str]:
+    return re.findall(r"\{ref\}`[^`<]*<([^>`]+)>`", text)
+
+
+def test_one_page_per_actor_and_an_overview(reg):
+    pages = register.pages(reg)
+    assert set(pages) == {"index.md"} | {f"{a}.md" for a in reg.actors["id"]}
+    for actor in reg.actors["id"]:
+        assert _labels(pages[f"{actor}.md"])[0] == f"actor-{actor}"
+    table = register.overview_table(reg)
+    assert len(table) == len(reg.actors)
+    assert table["sentences"].sum() == len(reg.mentions)
+
+
+def test_every_row_has_exactly_one_home_and_every_link_a_target(reg):
+    labels = [lab for text in register.pages(reg).values() for lab in _labels(text)]
+    assert len(labels) == len(set(labels)), "a label is defined twice"
+    wanted = (
+        [f"relation-{r}" for r in reg.relations["id"]]
+        + [f"stance-{s}" for s in reg.stances["id"]]
+        + [f"event-{e}" for e in reg.events["id"]]
+    )
+    assert set(wanted) <= set(labels)
+    known = set(labels) | {f"sentence-{s}" for s in reg.sentences["id"]}
+    for text in [
+        *register.pages(reg).values(),
+        *map(lambda s: register.sentence_coding(reg, s), reg.sentences["id"]),
+    ]:
+        assert set(_refs(text)) <= known
+
+
+def test_actor_page_holds_what_the_data_says(reg):
+    page = register.actor_page(reg, "russia")
+    actor = reg.actor("russia")
+    assert "{ar}`روسيا`" in page and "# Russia\n\n```{ar}\nروسيا\n```" in page
+    assert f"https://www.wikidata.org/wiki/{actor['wikidata']}" in page
+    assert "```{index} single: Russia (روسيا)" in page
+    for rel in reg.relations.query("source == 'russia' or target == 'russia'").itertuples():
+        assert rel.id in page and rel.quote_ar in page
+    for st in reg.stances.query("actor == 'russia'").itertuples():
+        assert f"(stance-{st.id})=" in page
+    degree = int(reg.centralities.loc["russia", "degree"])
+    assert f"| Degree | {degree} |" in page
+    assert f"| Bloc (rule of the network chapter) | {reg.blocs['russia']} |" in page
+    unverified = reg.actors.loc[reg.actors["wikidata"] == "", "id"].iloc[0]
+    assert "| Wikidata | none verified |" in register.actor_page(reg, unverified)
+
+
+def test_sentences_naming_an_actor(reg):
+    named = set(reg.named_in("iraq")["sentence"])
+    expected = set(reg.relations.query("source == 'iraq' or target == 'iraq'")["sentence"])
+    expected |= set(reg.stances.query("actor == 'iraq' or target == 'iraq'")["sentence"])
+    expected.add(reg.actor("iraq")["first_sentence"])
+    assert expected <= named
+    text = reg.sentences.set_index("id")["text_ar"]
+    for row in reg.named_in("iraq").itertuples():
+        assert "name in the text" not in row.why or "العراق" in text[row.sentence]
+    page = register.actor_page(reg, "iraq")
+    for sid in named:
+        assert f"<sentence-{sid}>" in page
+
+
+def test_hard_cases_touching_an_actor(reg):
+    # hc01 moves al-Karbouli's stance to the Alliance of National Forces: it touches both.
+    assert "hc01" in register.cases_touching(reg, "karbouli")
+    assert "hc01" in register.cases_touching(reg, "alliance_national_forces")
+    assert "hc01" not in register.cases_touching(reg, "russia")
+    page = register.actor_page(reg, "karbouli")
+    assert "**hc01:" in page and "alt01 sets `actor` of stance" in page
+
+
+def test_sentence_coding_lists_the_rows_of_the_sentence(reg):
+    block = register.sentence_coding(reg, "s02")
+    for rid in reg.relations.query("sentence == 's02'")["id"]:
+        assert f"<relation-{rid}>" in block
+    for sid in reg.stances.query("sentence == 's02'")["id"]:
+        assert f"<stance-{sid}>" in block
+    assert "<event-e04>" in block and "<actor-russia>" in block
+    assert ":name: coded-s02" in block
+
+
+def _synthetic(tmp_path, root):
+    """A copy of the data package cut down to three actors, their ties and stances."""
+    data = tmp_path / "data"
+    shutil.copytree(root / "data", data)
+    keep = {"coalition_4plus1", "russia", "iraq"}
+    frames = {
+        n: pd.read_csv(data / f"{n}.csv", dtype=str, keep_default_na=False)
+        for n in ("actors", "relations", "stances", "events", "alternatives", "cases")
+    }
+    frames["actors"] = frames["actors"][frames["actors"]["id"].isin(keep)]
+    rel = frames["relations"]
+    frames["relations"] = rel[rel["source"].isin(keep) & rel["target"].isin(keep)]
+    st = frames["stances"]
+    frames["stances"] = st[st["actor"].isin(keep) & st["target"].isin(keep)]
+    ev = frames["events"]
+    frames["events"] = ev[ev["actors"].str.split().map(lambda xs: set(xs) <= keep)]
+    rows = set(frames["relations"]["id"]) | set(frames["stances"]["id"])
+    alts = frames["alternatives"]
+    alts = alts[
+        alts["row"].isin(rows)
+        & (alts["value"].isin(keep) | ~alts["column"].isin(["actor", "source", "target"]))
+    ]
+    cases = frames["cases"]
+    whole = {
+        c
+        for c in cases["id"]
+        if set(frames["alternatives"].loc[frames["alternatives"]["case"] == c, "row"]) <= rows
+    }
+    frames["alternatives"] = alts[alts["case"].isin(whole)]
+    frames["cases"] = cases[cases["id"].isin(set(frames["alternatives"]["case"]))]
+    for name, df in frames.items():
+        df.to_csv(data / f"{name}.csv", index=False, lineterminator="\n")
+    return data
+
+
+def test_generator_on_a_small_synthetic_package(tmp_path, root):
+    data = _synthetic(tmp_path, root)
+    small = register.build(data, camp_moves=True)
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    (folder / "gone.md").write_text("an actor no longer in the data")
+    counts = register_ext.write_register(folder, small, camp_moves=True)
+    assert sorted(p.name for p in folder.glob("*.md")) == [
+        "coalition_4plus1.md",
+        "index.md",
+        "iraq.md",
+        "russia.md",
+    ]
+    assert counts["removed"] == 1
+    assert {p.stem for p in (folder / "_figures").glob("*.png")} == {
+        "coalition_4plus1",
+        "iraq",
+        "russia",
+    }
+    assert "The article names 3 actors" in (folder / "index.md").read_text()
+    assert set(small.camp_moves) == set(small.cases["id"])
+    # A second run with the same data writes nothing: warm builds stay fast.
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    again = register_ext.write_register(folder, register.build(data), parallel=False)
+    assert again["written"] == 0
+    assert before == {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_extension_writes_where_the_register_links():
+    assert register_ext.FOLDER == register.FOLDER
+
+
+def test_ego_figure_is_reproducible(reg):
+    one, two = register.ego_png(reg, "iraq"), register.ego_png(reg, "iraq")
+    assert one == two and one.startswith(b"\x89PNG")
+    assert "Iraq" in register.ego_alt(reg, "iraq")
+
+
+@pytest.fixture(scope="module")
+def links(reg):
+    return register.actor_links(reg.actors)
+
+
+def test_table_links_cells_made_of_actor_names(links):
+    df = pd.DataFrame(
+        {
+            "who": ["Russia", "iraq – isis", "maliki (A→unconnected); rubaie (A→B)"],
+            "prose": ["ISIS emerges in Iraq.", "Iraqi parties", "A"],
+        }
+    )
+    text = tables.markdown_table(df, actors=links).text
+    assert "{ref}`Russia <actor-russia>`" in text
+    assert "{ref}`iraq <actor-iraq>` – {ref}`isis <actor-isis>`" in text
+    assert "{ref}`maliki <actor-maliki>` (A→unconnected); {ref}`rubaie <actor-rubaie>`" in text
+    prose = [line.rsplit("|", 2)[1].strip() for line in text.splitlines()[-3:]]
+    assert prose == ["ISIS emerges in Iraq.", "Iraqi parties", "A"]
+    plain = tables.markdown_table(df).text
+    assert "{ref}" not in plain
+
+
+def test_actor_urls_are_relative_to_the_page():
+    assert register.actor_url("iraq", "notebooks/network") == "../book/actors/iraq.html"
+    assert register.actor_url("iraq", "book/article") == "actors/iraq.html"
+
+
+def test_interactive_network_opens_the_actor_page_on_click():
+    from bokeh.models import OpenURL, TapTool
+
+    G = load.network()
+    pos = {n: (i, i) for i, n in enumerate(G)}
+    urls = {a: register.actor_url(a, "notebooks/network") for a in G}
+    view = interactive.network(G, pos, kinds=[], static_png=b"", alt="x", urls=urls)
+    taps = [t for t in view.plot.tools if isinstance(t, TapTool)]
+    assert len(taps) == 1 and isinstance(taps[0].callback, OpenURL)
+    assert taps[0].callback.url == "@url"
+    source = taps[0].renderers[0].data_source.data
+    assert dict(zip(source["id"], source["url"], strict=True)) == urls
