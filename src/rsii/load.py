@@ -33,8 +33,16 @@ def _first(problems: list[DataError]) -> DataError:
 
 
 def descriptor(data: Path | None = None) -> validate.Descriptor:
-    """``datapackage.json``, parsed and checked."""
-    found, problems = validate.read_descriptor(_folder(data))
+    """``datapackage.json``, parsed and checked; cached while the file is unchanged
+    (checking it with frictionless takes ~30 ms, and each alternative coding asks)."""
+    folder = _folder(data)
+    return _descriptor_cached(folder, _stamp(folder / validate.DESCRIPTOR), os.getcwd())
+
+
+@functools.lru_cache(maxsize=8)
+def _descriptor_cached(folder: Path, stamp, cwd) -> validate.Descriptor:
+    del stamp, cwd  # part of the cache key only (messages show paths from cwd)
+    found, problems = validate.read_descriptor(folder)
     if found is None:
         raise _first(problems) if problems else DataError(validate.DESCRIPTOR, None, "unusable")
     return found
