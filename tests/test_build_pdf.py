@@ -6,6 +6,7 @@ import re
 import subprocess
 import unicodedata
 
+import pdflinks
 import pytest
 from pypdf import PdfReader
 
@@ -83,25 +84,10 @@ def test_arabic_digits_follow_the_bidi_algorithm(pdf_path):
     pytest.fail("no right-to-left 1+4 found in the article's Arabic")
 
 
-def _links(reader):
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            if annot.get("/Subtype") != "/Link":
-                continue
-            action = annot.get("/A")
-            action = action.get_object() if action is not None else None
-            if action is not None and action.get("/S") == "/URI":
-                yield "uri", str(action.get("/URI"))
-            else:
-                dest = annot.get("/Dest") if action is None else action.get("/D")
-                yield "internal", dest
-
-
 def test_citations_are_working_internal_links(pdf_path, sentences):
     reader = PdfReader(pdf_path)
     named = set(reader.named_destinations)
-    internal = [d for kind, d in _links(reader) if kind == "internal"]
+    internal = [d for kind, d in pdflinks.links(reader) if kind == "internal"]
     markers = sum(len(cell.split()) for cell in sentences.footnotes)
     assert len(internal) >= markers, "every footnote marker of the article is a link"
     dangling = [d for d in internal if isinstance(d, str) and d not in named]

@@ -19,6 +19,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import latex
+
 # Sphinx's own limit for the width given to citation labels (sphinx.writers.latex).
 MAX_LABEL = 8
 
@@ -110,21 +112,11 @@ def latex_visit_citation(self, node):
     self.body.append(f"\\bibitem[{label}]{{{node['docname']}:{node['ids'][0]}}}")
 
 
-def _nothing(self, node):
-    pass
-
-
-def add_preamble(app, config):
-    elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + LATEX_PREAMBLE
-    config.latex_elements = elements
-
-
 def setup(app):
     app.add_node(
         local_bibliography,
         latex=(latex_visit_bibliography, latex_depart_bibliography),
     )
-    app.add_node(local_citation, latex=(latex_visit_citation, _nothing))
+    app.add_node(local_citation, latex=(latex_visit_citation, latex.skip))
     app.add_post_transform(KeepBibliographiesInPlace)
-    app.connect("config-inited", add_preamble)
+    app.connect("config-inited", latex.add_preamble(LATEX_PREAMBLE))

@@ -17,6 +17,7 @@ from sphinx.locale import _
 from sphinx.writers.latex import LaTeXTranslator
 
 from .. import arabic
+from . import latex
 
 LATEX_PREAMBLE = r"""
 \makeatletter
@@ -129,19 +130,9 @@ def index_after_last_page(app, pagename, templatename, context, doctree):
         context["prev"] = {"link": context["pathto"](last), "title": escape(title)}
 
 
-def _nothing(self, node):
-    pass
-
-
-def add_preamble(app, config):
-    elements = dict(config.latex_elements)
-    elements["preamble"] = elements.get("preamble", "") + LATEX_PREAMBLE
-    config.latex_elements = elements
-
-
 def setup(app):
-    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, _nothing))
-    app.connect("config-inited", add_preamble)
+    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, latex.skip))
+    app.connect("config-inited", latex.add_preamble(LATEX_PREAMBLE))
     app.connect("doctree-read", link_index_in_navigation)
     app.connect("html-page-context", mark_arabic_in_genindex)
     app.connect("html-page-context", index_after_last_page)
