@@ -72,3 +72,27 @@ def test_bibliography_lists_footnotes_in_article_order(html_dir):
     section = soup.find(id="the-articles-footnotes")
     labels = [s.get_text(strip=True).strip("[]") for s in section.select("span.label")]
     assert labels == [str(n) for n in range(1, 20)]
+
+
+def test_downloadable_notebooks_hold_their_outputs(html_dir, root):
+    """The page's ".ipynb" download is the executed notebook, whether its outputs were
+    computed in this build or came from the execution cache."""
+    import nbformat
+
+    for source in sorted((root / "notebooks").glob("*.md")):
+        page = html_dir / "notebooks" / f"{source.stem}.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        link = soup.find("a", href=re.compile(r"_sources/notebooks/.*\.ipynb$"))
+        assert link is not None, f"{page.name}: no .ipynb download"
+        nb = nbformat.read(page.parent / link["href"], as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert code and all(c.execution_count for c in code), f"{source.name}: not executed"
+        assert sum(len(c.outputs) for c in code) >= 1, f"{source.name}: no outputs"
+        # Values glued for the prose but not displayed stay out, as myst-nb leaves them.
+        hidden = [
+            o
+            for c in code
+            for o in c.outputs
+            if o.get("metadata", {}).get("scrapbook", {}).get("mime_prefix")
+        ]
+        assert not hidden, f"{source.name}: {len(hidden)} glued values in the download"

@@ -91,4 +91,4 @@ def write_page(app) -> None:
 
 def setup(app):
     app.add_config_value("rsii_article_page", "book/article.md", "env")
-    app.connect("builder-inited", write_page)
+    app.connect("builder-inited", write_page, priority=530)

@@ -233,8 +233,9 @@ def fast_citation_lookup() -> None:
 def setup(app):
     fast_citation_lookup()
     app.connect("html-page-context", page_context, priority=900)
-    # Before the article chapter, whose sentences link to the register's anchors.
-    app.connect("builder-inited", generate, priority=400)
+    # After the notebooks have started (sphinxext.execution, 510) and before the article
+    # chapter (530), whose sentences link to the register's anchors.
+    app.connect("builder-inited", generate, priority=520)
     app.connect("env-before-read-docs", read_actors_last)
     app.connect("source-read", _on_source_read)
     app.connect("env-updated", figures_ready)
