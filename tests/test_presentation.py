@@ -36,6 +36,13 @@ def test_visual_order_reverses_words_not_letters():
     assert arabic.visual("PMF · الحشد الشعبي") == "PMF · الشعبي الحشد"
 
 
+def test_visual_order_mirrors_brackets_in_arabic():
+    # The article's editorial insertion, as in the Turkish government's Arabic name.
+    shown = arabic.visual("حكومة [الرئيس التركي] أردوغان")
+    assert shown == "أردوغان [التركي الرئيس] حكومة"
+    assert arabic.visual("(عربي)") == "(عربي)"
+
+
 def test_runs_keep_numbers_inside_arabic():
     text = "the name بعبارة 4+1 (التي here"
     ((start, end),) = arabic.runs(text)

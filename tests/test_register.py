@@ -176,6 +176,23 @@ def test_ego_figure_is_reproducible(reg):
     assert "Iraq" in register.ego_alt(reg, "iraq")
 
 
+def test_ego_figure_labels_neither_overlap_nor_leave_the_figure(reg):
+    import matplotlib.pyplot as plt
+
+    for actor in reg.actors["id"]:
+        if not register.has_ties(reg, actor):
+            continue
+        fig = register.ego_figure(reg, actor)
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+        plt.close(fig)
+        for i, a in enumerate(boxes):
+            assert fig.bbox.x0 <= a.x0 and a.x1 <= fig.bbox.x1, f"{actor}: a label is cut off"
+            assert fig.bbox.y0 <= a.y0 and a.y1 <= fig.bbox.y1, f"{actor}: a label is cut off"
+            for b in boxes[i + 1 :]:
+                assert not a.overlaps(b), f"{actor}: two labels overlap"
+
+
 @pytest.fixture(scope="module")
 def links(reg):
     return register.actor_links(reg.actors)

@@ -29,9 +29,13 @@ _LETTERS = re.compile(f"[{_LETTER}\u064b-\u065f]+")
 def visual(text: str) -> str:
     """Text for matplotlib, which shapes each Arabic word (libraqm) but sets the words
     left to right: python-bidi puts the runs in display order (Unicode bidi algorithm),
-    then each word's letters go back to logical order so that shaping still joins them."""
+    then each word's letters go back to logical order so that shaping still joins them.
+
+    python-bidi's pure-Python implementation (``bidi.algorithm``), because it mirrors
+    brackets in right-to-left runs (rule L4) and its default, Rust one does not: with
+    it, "[الرئيس]" would be drawn "]الرئيس["."""
     if not has_arabic(text):
         return text
-    from bidi import get_display
+    from bidi.algorithm import get_display
 
     return _LETTERS.sub(lambda m: m.group(0)[::-1], get_display(text))

@@ -107,20 +107,30 @@ def bilingual(G: nx.Graph) -> nx.Graph:
     return H
 
 
-def _node(ax, xy, text: str, colour: str, marker: str, size: int = 180) -> None:
-    """One actor: its marker, and its label on a light box above it."""
+# Where a label sits against its marker: offset in points and alignment.
+LABEL_SIDES = {
+    "above": {"xytext": (0, 7), "ha": "center"},
+    "below": {"xytext": (0, -7), "ha": "center", "va": "top"},
+    "left": {"xytext": (-9, 0), "ha": "right", "va": "center"},
+    "right": {"xytext": (9, 0), "ha": "left", "va": "center"},
+}
+
+
+def _node(
+    ax, xy, text: str, colour: str, marker: str, size: int = 180, side: str = "above"
+) -> None:
+    """One actor: its marker, and its label on a light box beside it (above by default)."""
     ax.scatter(
         *xy, s=size, color=colour, marker=marker, edgecolors="black", linewidths=0.6, zorder=2
     )
     ax.annotate(
         text,
         xy,
-        xytext=(0, 7),
         textcoords="offset points",
-        ha="center",
         fontsize=6.5,
         zorder=3,
         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+        **LABEL_SIDES[side],
     )
 
 
@@ -140,10 +150,12 @@ def draw_network(
     title: str | None = None,
     ax=None,
     figsize=(11, 9),
+    label_sides: dict | None = None,
 ):
     """Actors styled by kind, ties coloured by sign (blue +, vermillion −, grey 0) and
     dashed where inferred; ``highlight`` draws chosen ties thick; ``width_attr`` scales
-    line width by an edge attribute (e.g. the number of footnotes)."""
+    line width by an edge attribute (e.g. the number of footnotes); ``label_sides``
+    puts a node's label beside it (a key of ``LABEL_SIDES``) instead of above."""
     styles = kind_styles(kinds)
     H = simple(G) if G.is_multigraph() or G.is_directed() else G
     pos = pos or layout(H)
@@ -166,7 +178,8 @@ def draw_network(
         )
     for node, data in H.nodes(data=True):
         colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
-        _node(ax, pos[node], label(_node_label(data, label_attr, node)), colour, marker)
+        side = (label_sides or {}).get(node, "above")
+        _node(ax, pos[node], label(_node_label(data, label_attr, node)), colour, marker, side=side)
     present = {d.get("kind") for _, d in H.nodes(data=True)}
     handles = [
         Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=k)

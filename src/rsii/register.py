@@ -502,21 +502,49 @@ def ego_layout(G: nx.Graph, actor: str) -> dict:
     return pos
 
 
-def ego_png(reg: Register, actor: str) -> bytes:
+def ego_label_sides(pos: dict, actor: str) -> dict:
+    """Labels point away from the circle's centre, so neighbours near its top do not
+    overlap: left on the left, right on the right, above or below at the poles; the
+    actor's own label sits above it."""
+    sides = {}
+    for node, (x, y) in pos.items():
+        if node == actor:
+            sides[node] = "above"
+        elif abs(x) > 0.1:
+            sides[node] = "right" if x > 0 else "left"
+        else:
+            sides[node] = "above" if y > 0 else "below"
+    return sides
+
+
+def ego_figure(reg: Register, actor: str):
     """A small ego-network figure, drawn with rsii.figures' helpers (Arabic set right),
     without a legend (its styles are the network chapter's)."""
     import matplotlib.pyplot as plt
 
     ego = figures.bilingual(centrality.ego(reg.graph, actor))
-    fig, ax = plt.subplots(figsize=(5.2, 3.6))
+    fig, ax = plt.subplots(figsize=(5.8, 3.6))
+    pos = ego_layout(ego, actor)
     figures.draw_network(
-        ego, ego_layout(ego, actor), kinds=reg.kinds, label_attr="bilingual", ax=ax
+        ego,
+        pos,
+        kinds=reg.kinds,
+        label_attr="bilingual",
+        ax=ax,
+        label_sides=ego_label_sides(pos, actor),
     )
     if ax.get_legend() is not None:
         ax.get_legend().remove()
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.0, 1.15)
+    ax.set_xlim(-2.8, 2.8)
+    ax.set_ylim(-1.1, 1.15)
     fig.subplots_adjust(0, 0, 1, 1)
+    return fig
+
+
+def ego_png(reg: Register, actor: str) -> bytes:
+    import matplotlib.pyplot as plt
+
+    fig = ego_figure(reg, actor)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100, bbox_inches=None, metadata={"Software": None})
     plt.close(fig)
