@@ -27,21 +27,11 @@ FOLDER = "book/actors"  # = rsii.register.FOLDER
 
 
 def _inputs_key() -> str:
-    """A hash of what the pages depend on: the data and the code that writes them."""
+    """A hash of what the pages depend on: the data and the package's code."""
     digest = hashlib.sha256()
     here = Path(__file__).parent.parent
-    files = sorted(paths.data_dir().glob("*.csv")) + [
-        paths.data_dir() / "datapackage.json",
-        here / "register.py",
-        here / "figures.py",
-        here / "tables.py",
-        here / "network.py",
-        here / "centrality.py",
-        here / "balance.py",
-        Path(__file__),
-        Path(__file__).with_name("articlepage.py"),
-    ]
-    for path in files:
+    files = sorted(paths.data_dir().glob("*.csv")) + [paths.data_dir() / "datapackage.json"]
+    for path in files + sorted(here.rglob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
