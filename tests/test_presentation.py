@@ -43,6 +43,18 @@ def test_visual_order_mirrors_brackets_in_arabic():
     assert arabic.visual("(عربي)") == "(عربي)"
 
 
+def test_pieces_cut_text_at_the_edges_of_arabic_runs():
+    text = "PMF · في عام 2014 قال الحشد, in 2014"
+    assert arabic.pieces(text) == [
+        ("PMF · ", False),
+        ("في عام 2014 قال الحشد", True),
+        (", in 2014", False),
+    ]
+    assert "".join(p for p, _ in arabic.pieces(text)) == text
+    assert arabic.pieces("English only") == [("English only", False)]
+    assert arabic.pieces("") == []
+
+
 def test_runs_keep_numbers_inside_arabic():
     text = "the name بعبارة 4+1 (التي here"
     ((start, end),) = arabic.runs(text)

@@ -23,6 +23,21 @@ def runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in RUN.finditer(text)]
 
 
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut at the edges of its Arabic runs, in order: (piece, is it Arabic).
+    No piece is empty. Every format that marks Arabic (MyST, HTML, LaTeX, docutils
+    nodes) wraps the Arabic pieces and keeps the others as they are."""
+    out, last = [], 0
+    for start, end in runs(text):
+        if start > last:
+            out.append((text[last:start], False))
+        out.append((text[start:end], True))
+        last = end
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
 _LETTERS = re.compile(f"[{_LETTER}\u064b-\u065f]+")
 
 

@@ -62,11 +62,9 @@ def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
 
 def _mark_arabic(text: str) -> str:
     """Wrap each Arabic run, not the whole cell, so mixed cells keep their English."""
-    out, last = [], 0
-    for start, end in arabic.runs(text):
-        out += [text[last:start], "{ar}`" + text[start:end].replace("`", "") + "`"]
-        last = end
-    return "".join(out) + text[last:]
+    return "".join(
+        "{ar}`" + piece.replace("`", "") + "`" if ar else piece for piece, ar in arabic.pieces(text)
+    )
 
 
 class Markdown:

@@ -71,15 +71,10 @@ def _inside(node, kinds) -> bool:
 
 
 def _split(value: str) -> list[nodes.Node]:
-    out, last = [], 0
-    for start, end in arabic.runs(value):
-        if start > last:
-            out.append(nodes.Text(value[last:start]))
-        out.append(ar_inline(value[start:end], value[start:end], classes=["ar"]))
-        last = end
-    if last < len(value):
-        out.append(nodes.Text(value[last:]))
-    return out
+    return [
+        ar_inline(piece, piece, classes=["ar"]) if ar else nodes.Text(piece)
+        for piece, ar in arabic.pieces(value)
+    ]
 
 
 # --- HTML: the attributes a browser and a screen reader need ------------------------

@@ -38,11 +38,10 @@ _DISPLAYED = re.compile(r"(\\spx(?:entry|extra)\{)([^{}]*)(\})")
 
 
 def _mark_arabic(display: str) -> str:
-    out, last = [], 0
-    for start, end in arabic.runs(display):
-        out += [display[last:start], r"\foreignlanguage{arabic}{", display[start:end], "}"]
-        last = end
-    return "".join([*out, display[last:]])
+    return "".join(
+        r"\foreignlanguage{arabic}{" + piece + "}" if ar else piece
+        for piece, ar in arabic.pieces(display)
+    )
 
 
 def latex_visit_index(self, node):
@@ -74,12 +73,10 @@ def _marked(name):
     chapters (``Markup`` passes the template's escaping unchanged)."""
     if not isinstance(name, str) or not arabic.has_arabic(name):
         return name
-    out, last = Markup(""), 0
-    for start, end in arabic.runs(name):
-        out += escape(name[last:start])
-        out += Markup('<span class="ar" lang="ar" dir="rtl">%s</span>') % name[start:end]
-        last = end
-    return out + escape(name[last:])
+    return Markup("").join(
+        Markup('<span class="ar" lang="ar" dir="rtl">%s</span>') % piece if ar else escape(piece)
+        for piece, ar in arabic.pieces(name)
+    )
 
 
 def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):

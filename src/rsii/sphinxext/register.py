@@ -172,11 +172,10 @@ def mark_arabic_html(page: Path) -> None:
         tag, text = match.groups()
         if 'lang="ar"' in tag:  # marked already (by the extension, or an earlier pass)
             return match.group(0)
-        out, last = [], 0
-        for start, end in arabic.runs(text):
-            out += [text[last:start], f'<span lang="ar" dir="rtl">{text[start:end]}</span>']
-            last = end
-        return tag + "".join(out) + text[last:]
+        return tag + "".join(
+            f'<span lang="ar" dir="rtl">{piece}</span>' if ar else piece
+            for piece, ar in arabic.pieces(text)
+        )
 
     parts = re.split(r"(<script.*?</script>)", body, flags=re.S)
     body = "".join(p if p.startswith("<script") else _TEXT.sub(mark, p) for p in parts)
