@@ -137,8 +137,10 @@ class Execution:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def notebook_docnames(app) -> set[str]:
-    return getattr(app, "rsii_notebooks", set())
+def notebooks(app) -> dict:
+    """The book's notebooks, docname → the notebook as myst-nb reads it (read once, when
+    the build starts)."""
+    return getattr(app, "rsii_notebooks", {})
 
 
 def start(app) -> None:
@@ -146,7 +148,7 @@ def start(app) -> None:
 
     Settings under which myst-nb would run a notebook differently from here (a temporary
     folder, kernel aliases, per-notebook overrides, exclusion) leave it to myst-nb."""
-    app.rsii_execution, app.rsii_notebooks = None, set()
+    app.rsii_execution, app.rsii_notebooks = None, {}
     config = getattr(app.env, "mystnb_config", None)
     if config is None or config.execution_mode != "cache":
         return
@@ -162,7 +164,7 @@ def start(app) -> None:
         notebook = _read(app, path)
         if notebook is None:
             continue
-        app.rsii_notebooks.add(docname)
+        app.rsii_notebooks[docname] = notebook
         if config.metadata_key in notebook.metadata or any(
             PurePosixPath(path.as_posix()).match(p) for p in config.execution_excludepatterns
         ):
@@ -185,19 +187,17 @@ def _ours(app):
 def read_notebooks_last(app, env, docnames: list[str]) -> None:
     """Sphinx reads every other page while the notebooks run. (If it reads none of
     them, as when only the cache was deleted, it waits for them here.)"""
-    notebooks = notebook_docnames(app)
-    docnames[:] = [d for d in docnames if d not in notebooks] + [
-        d for d in docnames if d in notebooks
-    ]
+    found = notebooks(app)
+    docnames[:] = [d for d in docnames if d not in found] + [d for d in docnames if d in found]
     execution = _ours(app)
-    if execution is not None and not notebooks & set(docnames):
+    if execution is not None and not found.keys() & set(docnames):
         app.rsii_execution = None
         execution.finish()  # the cache is filled for the build that reads them
 
 
 def before_notebook(app, docname, source) -> None:
     execution = _ours(app)
-    if execution is not None and docname in notebook_docnames(app):
+    if execution is not None and docname in notebooks(app):
         app.rsii_execution = None
         execution.finish()
 
@@ -218,15 +218,14 @@ def executed_download(app, doctree) -> None:
     cache, it keeps them in a merged copy, and the file it writes has none. So the file
     is written again from the cache, merged and stripped of glued data the way myst-nb
     treats the notebook it renders."""
-    docname = app.env.docname
-    if docname not in notebook_docnames(app):
+    notebook = notebooks(app).get(app.env.docname)
+    if notebook is None:
         return
     import nbformat
     from jupyter_cache import get_cache
     from myst_nb.ext.glue import extract_glue_data_cell
 
     config = app.env.mystnb_config
-    notebook = _read(app, Path(app.project.doc2path(docname, absolute=True)))
     try:
         _, executed = get_cache(config.execution_cache_path).merge_match_into_notebook(notebook)
     except KeyError:
@@ -234,7 +233,7 @@ def executed_download(app, doctree) -> None:
     for cell in executed.cells:
         if cell.cell_type == "code":
             extract_glue_data_cell(cell)  # as myst-nb does: glued, undisplayed outputs go
-    *folders, name = docname.split("/")
+    *folders, name = app.env.docname.split("/")
     target = Path(config.output_folder, *folders, name + ".ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(executed, target)

@@ -133,8 +133,9 @@ def generate(app) -> None:
 
 
 def read_actors_last(app, env, docnames: list[str]) -> None:
-    """Read the actor pages after every other page (the notebooks run meanwhile, in their
-    kernel), so the figures are drawn on the second core while the first executes them."""
+    """Read the actor pages after the other pages (but before the notebooks, which
+    sphinxext.execution puts last), so that their figures have the longest time to be
+    drawn, in their own process, before a page showing one is read."""
     first = [d for d in docnames if not d.startswith(FOLDER + "/")]
     docnames[:] = first + [d for d in docnames if d.startswith(FOLDER + "/")]
 
