@@ -65,3 +65,27 @@ def test_launch_buttons_point_at_what_opens(root):
     config = (root / "book" / "_config.yml").read_text()
     assert "colab_url" not in config  # Colab cannot open a MyST notebook
     assert "notebook_interface: jupyterlab" in config
+
+
+def test_every_pin_installs_on_the_oldest_python_declared(root):
+    """The pins install on every Python that pyproject.toml accepts: Debian 12's python3
+    is 3.11.2, and one newer release of a pinned package (soupsieve 3+) asks for 3.11.5."""
+    from importlib import metadata
+
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
+    declared = tomllib.loads((root / "pyproject.toml").read_text())["project"]["requires-python"]
+    oldest = re.fullmatch(r">=\s*([\d.]+)", declared).group(1)
+    oldest += ".0" * (2 - oldest.count("."))
+    requirements = (root / "requirements.txt").read_text()
+    pins = re.findall(r"^([A-Za-z0-9][\w.-]*)==(\S+)", requirements, re.M)
+    refused = []
+    for name, version in pins:
+        dist = metadata.distribution(name)
+        installed = f"{name}: {dist.version} installed, {version} pinned"
+        assert Version(dist.version) == Version(version), installed
+        needs = dist.metadata.get("Requires-Python")
+        if needs and not SpecifierSet(needs).contains(oldest):
+            refused.append(f"{name}=={version} (Python {needs})")
+    assert not refused, f"refuse Python {oldest}: {', '.join(refused)}"
