@@ -5,12 +5,12 @@
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
-# rsii.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+# rsii.build.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 # and skips the build when no input changed since the last strict build.
-BUILD    := $(BIN)/python -m rsii.book
+BUILD    := $(BIN)/python -m rsii.build.book
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test validate bench export lab linkcheck data clean system venv
+.PHONY: book html pdf check test validate bench export lab linkcheck data clean system venv
 
 book: html pdf  ## build the HTML site and the PDF
 
@@ -30,8 +30,16 @@ html: venv  ## the HTML site in _build/html
 pdf: venv system  ## the PDF in _build/latex/book.pdf
 	$(BUILD) pdf
 
+check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports
+	$(BIN)/rsii validate
+	$(BIN)/pytest -q -m "not book"
+
 test: venv system html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 validate: venv  ## check the data package
@@ -41,13 +49,13 @@ export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
 bench: venv system  ## build benchmarks, written to book/benchmarks/results.md
-	$(BIN)/python -m rsii.bench
+	$(BIN)/python -m rsii.build.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/
 	$(BIN)/rsii sentences
 
 lab: venv  ## JupyterLab on the MyST notebooks (a double click opens them as notebooks)
-	$(BIN)/python -m rsii.lab
+	$(BIN)/python -m rsii.build.lab
 
 linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck

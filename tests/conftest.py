@@ -7,9 +7,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rsii import book, paths
+from rsii.build import book
+from rsii.data import paths
 
 ROOT = paths.repo_root()
+BUILT = {"html_dir", "pdf_path"}  # fixtures that build the book
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses the built book needs the build: mark it, so that `make check`
+    (``-m "not book"``) never builds the book."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.book)
 
 
 @pytest.fixture(scope="session")

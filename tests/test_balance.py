@@ -10,7 +10,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from rsii import balance
+from rsii.analysis import balance
 
 
 def signed(edges):

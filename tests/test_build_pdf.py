@@ -10,7 +10,7 @@ import pdflinks
 import pytest
 from pypdf import PdfReader
 
-from rsii import arabic
+from rsii.present import arabic
 
 pytestmark = pytest.mark.book
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rsii import centrality
+from rsii.analysis import centrality
 
 
 def test_star():
@@ -85,7 +85,7 @@ def test_directed_input_and_edge_cases():
     assert two.loc[["x", "y"], "eigenvector"].isna().all()
 
 
-def test_blocs():
+def test_block_model():
     G = nx.MultiGraph()
     G.add_edge("r", "s", sign=1)
     G.add_edge("r", "s", sign=1)  # a second, typed, tie between the same pair
@@ -94,7 +94,7 @@ def test_blocs():
     G.add_edge("s", "u", sign=-1)
     G.add_edge("t", "v")  # unsigned
     groups = {"r": "axis", "s": "axis", "t": "axis", "u": "west", "v": "west"}
-    b = centrality.blocs(G, groups)
+    b = centrality.block_model(G, groups)
     assert b[["group_a", "group_b"]].values.tolist() == [
         ["axis", "axis"],
         ["axis", "west"],
@@ -109,11 +109,11 @@ def test_blocs():
     assert b["negative"].tolist() == [0, 2, 0]
 
 
-def test_blocs_missing_groups():
+def test_block_model_missing_groups():
     G = nx.path_graph(["a", "b", "c"])
     with pytest.raises(ValueError, match="'c'"):
-        centrality.blocs(G, {"a": "g", "b": "g"})
-    b = centrality.blocs(G, {"a": "g", "b": "g"}, default="other")
+        centrality.block_model(G, {"a": "g", "b": "g"})
+    b = centrality.block_model(G, {"a": "g", "b": "g"}, default="other")
     assert b.set_index(["group_a", "group_b"])["pairs"].to_dict() == {
         ("g", "g"): 1,
         ("g", "other"): 1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from rsii import cli
+from rsii.build import cli
 
 
 def test_sentences_with_a_bad_translation_file_names_file_and_line(root, tmp_path, capsys):

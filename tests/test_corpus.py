@@ -6,7 +6,7 @@ from collections import Counter
 
 import pandas as pd
 
-from rsii import article, corpus
+from rsii.data import article, corpus
 
 
 def test_copy_of_the_article_is_unchanged(root):

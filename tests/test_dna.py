@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rsii import dna
+from rsii.analysis import dna
 
 # Worked example: 3 actors, 2 concepts (targets X, Y). A_i is the set of (target,
 # stance) statements of actor i ("+" support, "-" oppose):

@@ -8,7 +8,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from rsii import evidence, timeline
+from rsii.analysis import evidence, timeline
+from rsii.present import timechart
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ def test_year_dates_are_drawn_as_year_long_bars():
     )
     spans = timeline.spans(events)
     assert spans["days"].tolist() == [365, 30]
-    fig = timeline.draw(events)
+    fig = timechart.draw(events)
     bars = [p for p in fig.axes[0].patches if p.get_width() > 0]
     widths = sorted(round(b.get_width()) for b in bars)
     assert widths == [30, 365]

@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 from test_validate import DATA, copy_data, edit_line
 
-from rsii import cli, export, load
+from rsii.build import cli, export
+from rsii.data import load
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def read_csv(path) -> list[dict[str, str]]:
 
 def test_writes_every_registered_file_and_a_readme(out):
     folder, written = out
-    names = [o.name for o in export.outputs()]
+    names = [o.name for o in export.OUTPUTS]
     assert [str(p.relative_to(folder)) for p in written] == [*names, "README.md"]
     assert set(files(folder)) == {*names, "README.md"}
     for name in ("network.graphml", "network.gexf", "nodes.csv", "edges.csv"):
@@ -95,33 +96,9 @@ def test_tables_as_json(out):
 def test_readme_describes_every_file_and_the_licence(out):
     folder, _ = out
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    for output in export.outputs():
+    for output in export.OUTPUTS:
         assert f"`{output.name}`" in readme
     assert "CC BY-SA 4.0" in readme and "ar.wikipedia.org" in readme
-
-
-@pytest.fixture
-def registry():
-    export.outputs()  # plugins register once, on import: include them in what is restored
-    saved = dict(export._REGISTRY)
-    yield
-    export._REGISTRY.clear()
-    export._REGISTRY.update(saved)
-
-
-def test_register_adds_a_result(tmp_path, registry):
-    @export.register("results/example.csv", description="Kinds, one row per actor.")
-    def kinds(data):
-        df = load.actors(data)[["id", "kind"]]
-        return export.csv_text(df)
-
-    written = export.export(tmp_path)
-    assert tmp_path / "results" / "example.csv" in written
-    text = (tmp_path / "results" / "example.csv").read_text(encoding="utf-8")
-    assert text.startswith("id,kind\n")
-    assert "`results/example.csv`: Kinds" in (tmp_path / "README.md").read_text(encoding="utf-8")
-    with pytest.raises(ValueError, match="already registered"):
-        export.register("results/example.csv", lambda data: "", description="again")
 
 
 def test_export_writes_every_result_the_book_shows(tmp_path):
@@ -141,12 +118,6 @@ def test_export_writes_every_result_the_book_shows(tmp_path):
     camps = (tmp_path / "results" / "camps.csv").read_text(encoding="utf-8").splitlines()
     assert camps[0] == "actor,camp" and len(camps) > 10
     assert {line.split(",")[1] for line in camps[1:]} == {"A", "B"}
-
-
-def test_plugins_are_imported(tmp_path, registry, monkeypatch):
-    monkeypatch.setattr(export, "PLUGINS", ["rsii.nonexistent_plugin_for_test"])
-    with pytest.raises(ModuleNotFoundError):
-        export.outputs()
 
 
 def test_attributes_formats_accept():

@@ -8,14 +8,20 @@ import os
 import subprocess
 import sys
 
-from rsii import fonts
+from rsii.present import fonts
 
 DRAW = """
+import pathlib
 import matplotlib.font_manager as fm
-from rsii import figures
-fig = figures.plt.figure()
-fig.text(0.5, 0.5, "روسيا Russia")
-fig.savefig("{out}")
+from rsii.present import figures
+
+@figures.styled
+def draw():
+    fig = figures.new_figure()
+    fig.text(0.5, 0.5, "روسيا Russia")
+    return fig
+
+pathlib.Path("{out}").write_bytes(figures.png_bytes(draw()))
 print(fm.findfont(fm.FontProperties(family="Amiri")))
 """
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from test_validate import DATA, copy_data, edit_line
 
-from rsii import load
-from rsii.errors import DataError
+from rsii.data import load
+from rsii.data.errors import DataError
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -257,7 +257,7 @@ def test_bom_and_missing_column_raise(tmp_path):
 def test_duplicate_id_raises(tmp_path):
     data = copy_data(tmp_path)
     line = edit_line(data / "stances.csv", "st06,", "st06,", "st05,")
-    with pytest.raises(DataError, match="repeats") as e:
+    with pytest.raises(DataError, match="is a duplicate") as e:
         load.stances(data)
     assert e.value.line == line
 

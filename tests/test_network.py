@@ -6,7 +6,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from rsii import balance, load, network
+from rsii.analysis import balance, network
+from rsii.data import load
 
 
 def _graph(nodes, edges):
@@ -46,7 +47,7 @@ def toy():
 
 
 def test_blocs_follow_the_stated_rule(toy):
-    blocs = network.blocs(toy)
+    blocs = network.assign_blocs(toy)
     assert blocs["russia"] == blocs["putin"] == blocs["russia_gov"] == network.BLOC_4PLUS1
     assert blocs["usa"] == network.BLOC_US
     assert blocs["isis"] == network.BLOC_ISIS

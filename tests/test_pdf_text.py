@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from rsii import arabic
+from rsii.present import arabic
 
 pytestmark = pytest.mark.book
 

@@ -8,7 +8,8 @@ import re
 
 import pandas as pd
 
-from rsii import arabic, figures, interactive, load, tables
+from rsii.data import load
+from rsii.present import arabic, figures, interactive, tables
 
 
 def test_markdown_table_marks_arabic_runs_and_links_sentences():
@@ -104,3 +105,31 @@ def test_simple_graph_keeps_the_evidence_of_each_pair():
     H = figures.simple(G)
     assert H.edges["a", "b"] == {"count": 2, "inferred": False, "sign": 0, "n_footnotes": 2}
     assert H.edges["b", "c"] == {"count": 1, "inferred": True, "sign": -1, "n_footnotes": 0}
+
+
+READER_SESSION = """
+import matplotlib
+before = (matplotlib.get_backend(), dict(matplotlib.rcParams))
+from rsii.present import figures, notebook  # noqa: F401
+imported = (matplotlib.get_backend(), dict(matplotlib.rcParams))
+figures.png_bytes(figures.draw_network(__import__("networkx").path_graph(3), kinds=[]))
+drawn = (matplotlib.get_backend(), dict(matplotlib.rcParams))
+assert imported == before, "importing changed the backend or rcParams"
+assert drawn == before, "drawing left the book's style behind"
+print("unchanged")
+"""
+
+
+def test_figures_leave_the_readers_matplotlib_state_alone(tmp_path):
+    """A reader rerunning a chapter adds plots of their own: importing the book's figure
+    helpers and drawing with them changes neither the backend nor rcParams."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    env["MPLCONFIGDIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", READER_SESSION], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "unchanged", result.stderr

@@ -9,8 +9,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from rsii import interactive, load, register, tables
-from rsii.sphinxext import register as register_ext
+from rsii.build.sphinxext import register as register_ext
+from rsii.data import load
+from rsii.present import figures, interactive, register, register_pages, tables
 
 
 @pytest.fixture(scope="module")
@@ -27,17 +28,17 @@ def _refs(text: str) -> list[str]:
 
 
 def test_one_page_per_actor_and_an_overview(reg):
-    pages = register.pages(reg)
+    pages = register_pages.pages(reg)
     assert set(pages) == {"index.md"} | {f"{a}.md" for a in reg.actors["id"]}
     for actor in reg.actors["id"]:
         assert _labels(pages[f"{actor}.md"])[0] == f"actor-{actor}"
-    table = register.overview_table(reg)
+    table = register_pages.overview_table(reg)
     assert len(table) == len(reg.actors)
     assert table["sentences"].sum() == len(reg.mentions)
 
 
 def test_every_row_has_exactly_one_home_and_every_link_a_target(reg):
-    labels = [lab for text in register.pages(reg).values() for lab in _labels(text)]
+    labels = [lab for text in register_pages.pages(reg).values() for lab in _labels(text)]
     assert len(labels) == len(set(labels)), "a label is defined twice"
     wanted = (
         [f"relation-{r}" for r in reg.relations["id"]]
@@ -47,14 +48,14 @@ def test_every_row_has_exactly_one_home_and_every_link_a_target(reg):
     assert set(wanted) <= set(labels)
     known = set(labels) | {f"sentence-{s}" for s in reg.sentences["id"]}
     for text in [
-        *register.pages(reg).values(),
-        *map(lambda s: register.sentence_coding(reg, s), reg.sentences["id"]),
+        *register_pages.pages(reg).values(),
+        *map(lambda s: register_pages.sentence_coding(reg, s), reg.sentences["id"]),
     ]:
         assert set(_refs(text)) <= known
 
 
 def test_actor_page_holds_what_the_data_says(reg):
-    page = register.actor_page(reg, "russia")
+    page = register_pages.actor_page(reg, "russia")
     actor = reg.actor("russia")
     assert "{ar}`روسيا`" in page and "# Russia\n\n```{ar}\nروسيا\n```" in page
     assert f"https://www.wikidata.org/wiki/{actor['wikidata']}" in page
@@ -67,7 +68,7 @@ def test_actor_page_holds_what_the_data_says(reg):
     assert f"| Degree | {degree} |" in page
     assert f"| Bloc (rule of the network chapter) | {reg.blocs['russia']} |" in page
     unverified = reg.actors.loc[reg.actors["wikidata"] == "", "id"].iloc[0]
-    assert "| Wikidata | none verified |" in register.actor_page(reg, unverified)
+    assert "| Wikidata | none verified |" in register_pages.actor_page(reg, unverified)
 
 
 def test_sentences_naming_an_actor(reg):
@@ -79,7 +80,7 @@ def test_sentences_naming_an_actor(reg):
     text = reg.sentences.set_index("id")["text_ar"]
     for row in reg.named_in("iraq").itertuples():
         assert "name in the text" not in row.why or "العراق" in text[row.sentence]
-    page = register.actor_page(reg, "iraq")
+    page = register_pages.actor_page(reg, "iraq")
     for sid in named:
         assert f"<sentence-{sid}>" in page
 
@@ -89,12 +90,12 @@ def test_hard_cases_touching_an_actor(reg):
     assert "hc01" in register.cases_touching(reg, "karbouli")
     assert "hc01" in register.cases_touching(reg, "alliance_national_forces")
     assert "hc01" not in register.cases_touching(reg, "russia")
-    page = register.actor_page(reg, "karbouli")
+    page = register_pages.actor_page(reg, "karbouli")
     assert "**hc01:" in page and "alt01 sets `actor` of stance" in page
 
 
 def test_sentence_coding_lists_the_rows_of_the_sentence(reg):
-    block = register.sentence_coding(reg, "s02")
+    block = register_pages.sentence_coding(reg, "s02")
     for rid in reg.relations.query("sentence == 's02'")["id"]:
         assert f"<relation-{rid}>" in block
     for sid in reg.stances.query("sentence == 's02'")["id"]:
@@ -144,7 +145,7 @@ def test_generator_on_a_small_synthetic_package(tmp_path, root):
     folder = tmp_path / "actors"
     folder.mkdir()
     (folder / "gone.md").write_text("an actor no longer in the data")
-    counts = register_ext.write_register(folder, small, camp_moves=True)
+    counts = register_ext.write_register(folder, small)
     assert sorted(p.name for p in folder.glob("*.md")) == [
         "coalition_4plus1.md",
         "index.md",
@@ -161,31 +162,28 @@ def test_generator_on_a_small_synthetic_package(tmp_path, root):
     assert set(small.camp_moves) == set(small.cases["id"])
     # A second run with the same data writes nothing: warm builds stay fast.
     before = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
-    again = register_ext.write_register(folder, register.build(data), parallel=False)
+    again = register_ext.write_register(folder, register.build(data))
     assert again["written"] == 0
     assert before == {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
-def test_the_extension_writes_where_the_register_links():
-    assert register_ext.FOLDER == register.FOLDER
-
-
 def test_ego_figure_is_reproducible(reg):
-    one, two = register.ego_png(reg, "iraq"), register.ego_png(reg, "iraq")
+    one, two = register_pages.ego_png(reg, "iraq"), register_pages.ego_png(reg, "iraq")
     assert one == two and one.startswith(b"\x89PNG")
-    assert "Iraq" in register.ego_alt(reg, "iraq")
+    assert "Iraq" in register_pages.ego_alt(reg, "iraq")
 
 
 def test_ego_figure_labels_neither_overlap_nor_leave_the_figure(reg):
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from rsii.analysis import centrality
 
     for actor in reg.actors["id"]:
-        if not register.has_ties(reg, actor):
+        if not register_pages.has_ties(reg, actor):
             continue
-        fig = register.ego_figure(reg, actor)
-        renderer = fig.canvas.get_renderer()
+        fig = figures.ego_figure(centrality.ego(reg.graph, actor), actor, reg.kinds)
+        renderer = FigureCanvasAgg(fig).get_renderer()
         boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
-        plt.close(fig)
         for i, a in enumerate(boxes):
             assert fig.bbox.x0 <= a.x0 and a.x1 <= fig.bbox.x1, f"{actor}: a label is cut off"
             assert fig.bbox.y0 <= a.y0 and a.y1 <= fig.bbox.y1, f"{actor}: a label is cut off"

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from rsii import load
+from rsii.data import load
 
 pytestmark = pytest.mark.book
 

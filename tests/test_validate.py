@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rsii import cli, paths, validate
+from rsii.build import cli
+from rsii.data import paths, validate
 
 DATA = paths.data_dir()
 TABLES = ["actors", "relations", "stances", "events", "cases", "alternatives", "codebook"]

@@ -1,0 +1,318 @@
+"""The actor network and the signed network built from it.
+
+Blocs are derived from the coded ties by a stated rule rather than assigned by hand, so
+a recoding moves actors between blocs visibly. The signed network merges the signed
+relations with the stances (support +1, oppose −1) for the balance analysis.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from rsii.analysis import balance
+
+COALITION = "coalition_4plus1"
+US_COALITION = "us_led_coalition"
+ISIS = "isis"
+
+BLOC_4PLUS1 = "4+1 coalition"
+BLOC_US = "US-led coalition"
+BLOC_ISIS = "Islamic State"
+BLOC_IRAQ = "Iraqi parties, militias and parliament"
+BLOC_OTHER = "Other"
+UNCONNECTED = "unconnected"
+BLOCS = [BLOC_4PLUS1, BLOC_US, BLOC_ISIS, BLOC_IRAQ, BLOC_OTHER]
+
+# A tie of these kinds puts its source in the bloc of its target: a member belongs with
+# its coalition, a unit with its organisation, a leader or envoy with what it leads.
+_BELONGING = {"member_of", "part_of", "leads", "represents"}
+
+
+def composition(G: nx.MultiDiGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Actors by kind, and ties by relation with their sign and how many are inferred."""
+    kinds = pd.Series([d.get("kind") for _, d in G.nodes(data=True)], dtype="object")
+    by_kind = kinds.value_counts().rename_axis("kind").reset_index(name="actors")
+    rows = [
+        (d["relation"], int(d["sign"]), bool(d.get("inferred"))) for *_, d in G.edges(data=True)
+    ]
+    ties = pd.DataFrame(rows, columns=["relation", "sign", "inferred"])
+    by_relation = (
+        ties.groupby(["relation", "sign"], observed=True)
+        .agg(ties=("inferred", "size"), inferred=("inferred", "sum"))
+        .reset_index()
+        .sort_values(["ties", "relation"], ascending=[False, True])
+    )
+    return (
+        by_kind.sort_values(["actors", "kind"], ascending=[False, True], ignore_index=True),
+        by_relation.reset_index(drop=True),
+    )
+
+
+def assign_blocs(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each actor's bloc, by these rules, in order:
+
+    1. the 4+1 coalition, the US-led coalition and the Islamic State anchor their blocs;
+    2. a source of a member_of, part_of, leads or represents tie joins its target's bloc
+       (repeated until nothing changes; the 4+1 bloc is filled first);
+    3. the government of a state in a bloc joins that bloc;
+    4. any other Iraqi party, bloc, armed group, media unit, parliamentary body or person
+       is in the Iraqi domestic bloc; everyone else is "Other".
+    """
+    bloc: dict[str, str] = {}
+    for anchor, name in ((COALITION, BLOC_4PLUS1), (US_COALITION, BLOC_US), (ISIS, BLOC_ISIS)):
+        if anchor in G:
+            bloc[anchor] = name
+    belonging = sorted((u, v) for u, v, r in G.edges(data="relation") if r in _BELONGING)
+    for name in (BLOC_4PLUS1, BLOC_US, BLOC_ISIS):
+        changed = True
+        while changed:
+            changed = False
+            states = {
+                G.nodes[n].get("country")
+                for n, b in bloc.items()
+                if b == name and G.nodes[n].get("kind") == "state"
+            }
+            for node, data in sorted(G.nodes(data=True)):
+                if node in bloc:
+                    continue
+                joins = any(u == node and bloc.get(v) == name for u, v in belonging)
+                governs = data.get("kind") == "government" and data.get("country") in states - {""}
+                if joins or governs:
+                    bloc[node] = name
+                    changed = True
+    domestic = {"party_or_bloc", "armed_group", "media", "state_body", "person"}
+    for node, data in sorted(G.nodes(data=True)):
+        if node not in bloc:
+            iraqi = data.get("country") == "IRQ" and data.get("kind") in domestic
+            bloc[node] = BLOC_IRAQ if iraqi else BLOC_OTHER
+    return dict(sorted(bloc.items()))
+
+
+def signed_ties(
+    relations: pd.DataFrame, stances: pd.DataFrame, include_inferred: bool = True
+) -> pd.DataFrame:
+    """Every signed tie between two actors with its evidence: relations with sign ±1 and
+    stances (support +1, oppose −1). A statement coded both as a relation and as a
+    stance in the same sentence counts once."""
+    rel = relations[relations["sign"].astype(int) != 0]
+    if not include_inferred:
+        rel = rel[~rel["inferred"].astype(bool)]
+    rows = [
+        dict(
+            source=r.source,
+            target=r.target,
+            sign=int(r.sign),
+            kind=str(r.relation),
+            row=r.id,
+            sentence=r.sentence,
+            quote_ar=r.quote_ar,
+            footnotes=str(r.footnotes or ""),
+            inferred=bool(r.inferred),
+        )
+        for r in rel.itertuples()
+    ] + [
+        dict(
+            source=s.actor,
+            target=s.target,
+            sign=1 if str(s.stance) == "support" else -1,
+            kind=f"stance: {s.stance}",
+            row=s.id,
+            sentence=s.sentence,
+            quote_ar=s.quote_ar,
+            footnotes=str(s.footnotes or ""),
+            inferred=False,
+        )
+        for s in stances.itertuples()
+    ]
+    ties = pd.DataFrame(
+        rows,
+        columns=[
+            "source",
+            "target",
+            "sign",
+            "kind",
+            "row",
+            "sentence",
+            "quote_ar",
+            "footnotes",
+            "inferred",
+        ],
+    )
+    pair = ties.apply(lambda t: tuple(sorted((t.source, t.target))), axis=1)
+    ties = ties.assign(_pair=pair).drop_duplicates(["_pair", "sign", "sentence"])
+    return ties.drop(columns="_pair").reset_index(drop=True)
+
+
+def signed_network(ties: pd.DataFrame, ambivalence: str = "majority") -> nx.Graph:
+    """The simple signed graph for balance: one edge per pair, sign by majority of its
+    ties (balance.signed_graph); pairs with as many positive as negative ties are left
+    out and listed in ``G.graph["ambivalent"]``."""
+    return balance.signed_graph(
+        ((t.source, t.target, int(t.sign)) for t in ties.itertuples()), ambivalence=ambivalence
+    )
+
+
+def evidence_for(ties: pd.DataFrame, u: str, v: str) -> pd.DataFrame:
+    """The coded rows behind the tie between u and v, in either direction."""
+    hit = ((ties.source == u) & (ties.target == v)) | ((ties.source == v) & (ties.target == u))
+    return ties[hit]
+
+
+def balance_summary(G: nx.Graph) -> dict:
+    """The three balance measures of one signed network, for tables and sensitivity."""
+    tri = balance.triangle_balance(G)
+    fr = balance.frustration(G)
+    return {
+        "actors": G.number_of_nodes(),
+        "ties": G.number_of_edges(),
+        "negative": sum(1 for *_, s in G.edges(data="sign") if s < 0),
+        "triangles": tri["triangles"],
+        "balanced_share": tri["share"],
+        "walk_balance": balance.walk_balance(G),
+        "frustration": fr.index,
+        "frustration_normalised": fr.index / max(G.number_of_edges(), 1),
+    }
+
+
+def camps(G: nx.Graph, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The two camps of an optimal partition (frustration index), camp A holding the
+    4+1 coalition. Actors with no path of signed ties to the coalition get
+    "unconnected": their side relative to camps A and B is not defined."""
+    fr = balance.frustration(G)
+    flip = fr.partition.get(COALITION, 0)
+    main = nx.node_connected_component(G, COALITION) if COALITION in G else set(G)
+    labels = {
+        n: ("A" if (c ^ flip) == 0 else "B") if n in main else UNCONNECTED
+        for n, c in fr.partition.items()
+    }
+    df = pd.DataFrame({"actor": list(labels), "camp": list(labels.values())})
+    if names:
+        df["name_en"] = df["actor"].map(names)
+    return df.sort_values(["camp", "actor"], ignore_index=True)
+
+
+def frustrated_ties(G: nx.Graph, ties: pd.DataFrame) -> pd.DataFrame:
+    """The ties an optimal split leaves frustrated, each with the coded rows behind it:
+    a positive tie across the camps or a negative tie inside one."""
+    rows = []
+    for u, v, sign in balance.frustration(G).frustrated:
+        for t in evidence_for(ties, u, v).itertuples():
+            rows.append(
+                {
+                    "tie": f"{u} – {v}",
+                    "sign": sign,
+                    "row": t.row,
+                    "kind": t.kind,
+                    "sentence": t.sentence,
+                    "quote_ar": t.quote_ar,
+                    "footnotes": t.footnotes,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["tie", "sign", "row", "kind", "sentence", "quote_ar", "footnotes"]
+    )
+
+
+def subnetwork(G: nx.Graph, actors) -> nx.Graph:
+    """The signed ties among ``actors`` only (e.g. one bloc and what it takes positions on)."""
+    H = G.subgraph(a for a in actors if a in G).copy()
+    H.graph["ambivalent"] = [p for p in G.graph.get("ambivalent", []) if set(p) <= set(H)]
+    return H
+
+
+def camp_changes(base: pd.DataFrame, other: pd.DataFrame) -> list[str]:
+    """Actors whose camp differs between two camp tables (camp A always holds 4+1), as
+    "actor (before→after)"; "–" marks an actor absent from one signed network."""
+    merged = base.merge(other, on="actor", how="outer", suffixes=("", "_alt"))
+    merged = merged.fillna({"camp": "–", "camp_alt": "–"})
+    moved = merged[merged["camp"] != merged["camp_alt"]].sort_values("actor")
+    return [f"{r.actor} ({r.camp}→{r.camp_alt})" for r in moved.itertuples()]
+
+
+def sensitivity(
+    cases: pd.DataFrame, apply_case, relations: pd.DataFrame, stances: pd.DataFrame
+) -> pd.DataFrame:
+    """The balance analysis rerun under each alternative coding (hard case): the three
+    measures, and which actors change camp, against the main coding in the first row.
+    ``apply_case(case_id)`` returns (stances, relations) with that case applied."""
+    base_graph = signed_network(signed_ties(relations, stances))
+    base_camps = camps(base_graph)
+    rows = [
+        {
+            "case": "main coding",
+            "title": "as coded in the tables",
+            **balance_summary(base_graph),
+            "camp_changes": "",
+        }
+    ]
+    for case in cases.itertuples():
+        st, rel = apply_case(case.id)
+        graph = signed_network(signed_ties(rel, st))
+        rows.append(
+            {
+                "case": case.id,
+                "title": case.title,
+                **balance_summary(graph),
+                "camp_changes": "; ".join(camp_changes(base_camps, camps(graph))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def strongest_pairs(
+    congruence: pd.DataFrame, conflict: pd.DataFrame, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Actor pairs with any congruence or conflict, strongest first (one row a pair)."""
+    names = names or {}
+    actors = list(congruence.index)
+    rows = []
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            c, k = float(congruence.loc[a, b]), float(conflict.loc[a, b])
+            if c or k:
+                rows.append(
+                    {
+                        "actor_a": names.get(a, a),
+                        "actor_b": names.get(b, b),
+                        "congruence": c,
+                        "conflict": k,
+                    }
+                )
+    df = pd.DataFrame(rows, columns=["actor_a", "actor_b", "congruence", "conflict"])
+    return df.sort_values(
+        ["congruence", "conflict", "actor_a", "actor_b"],
+        ascending=[False, False, True, True],
+        ignore_index=True,
+    )
+
+
+def arenas(
+    groups: dict[str, list[str]], G: nx.Graph, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """The balance analysis of each arena's subnetwork, with its two camps by name."""
+    names = names or {}
+    rows = []
+    for arena, members in groups.items():
+        H = subnetwork(G, members)
+        H = H.subgraph(n for n in H if H.degree(n) > 0).copy()
+        split = camps(H)
+        by_camp = {
+            c: ", ".join(sorted(names.get(a, a) for a in split.loc[split.camp == c, "actor"]))
+            for c in ("A", "B")
+        }
+        s = balance_summary(H)
+        rows.append(
+            {
+                "arena": arena,
+                "actors": s["actors"],
+                "ties": s["ties"],
+                "negative": s["negative"],
+                "balanced_share": s["balanced_share"],
+                "walk_balance": s["walk_balance"],
+                "frustration": s["frustration"],
+                "camp_A": by_camp["A"],
+                "camp_B": by_camp["B"],
+            }
+        )
+    return pd.DataFrame(rows)

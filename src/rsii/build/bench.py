@@ -1,0 +1,157 @@
+"""Build benchmarks (``make bench``): how long the book takes to build, cold and warm,
+against the floor of executing its notebooks alone, and how heavy the site is.
+
+Prints a table and writes it to book/benchmarks/results.md, which the appendix includes.
+Timings are wall-clock seconds on the machine that ran it, one run each.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jupytext
+from nbclient import NotebookClient
+from pypdf import PdfReader
+
+from rsii.build import book
+from rsii.data import paths
+
+RESULTS = Path("book") / "benchmarks" / "results.md"
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _build(copy: Path, target: str) -> str:
+    """As `make html` / `make pdf` run it: a new Python process, ``python -m rsii.build.book``.
+    Returns the build's log."""
+    result = subprocess.run(
+        [sys.executable, "-m", "rsii.build.book", "--root", str(copy), target],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
+        raise SystemExit(f"the {target} build failed")
+    return result.stdout + result.stderr
+
+
+def _logged_seconds(log: str, pattern: str) -> str:
+    """A duration the book's extension logs (``… in 3.21 s``), or "not logged"."""
+    found = re.search(pattern + r".* in ([0-9.]+) s", log)
+    return f"{float(found.group(1)):.1f} s" if found else "not logged"
+
+
+def _notebooks_alone(copy: Path) -> None:
+    for path in sorted((copy / "notebooks").glob("*.md")):
+        nb = jupytext.read(path)
+        NotebookClient(
+            nb,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
+
+
+def _weight(site: Path) -> tuple[int, int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    heaviest = max((p.stat().st_size for p in pages), default=0)
+    return sum(p.stat().st_size for p in files), len(pages), heaviest
+
+
+def run() -> list[tuple[str, str, str]]:
+    root = paths.repo_root()
+    with tempfile.TemporaryDirectory(prefix="rsii-bench-") as tmp:
+        copy = book.copy_sources(root, Path(tmp))
+        workers = min(len(list((copy / "notebooks").glob("*.md"))), os.cpu_count() or 1)
+        python = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+        floor = _timed(lambda: _notebooks_alone(copy))
+        log: list[str] = []
+        cold_html = _timed(lambda: log.append(_build(copy, "html")))
+        warm_html = _timed(lambda: _build(copy, "html"))
+        nb = copy / "notebooks" / "timeline.md"
+        nb.write_text(nb.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        touched = _timed(lambda: _build(copy, "html"))
+        cold_pdf = _timed(lambda: _build(copy, "pdf"))
+        warm_pdf = _timed(lambda: _build(copy, "pdf"))
+        total, pages, heaviest = _weight(copy / "_build" / "html")
+        pdf_pages = len(PdfReader(copy / "_build" / "latex" / "book.pdf").pages)
+    # The test loops run in the checkout, whose package the virtual environment imports.
+    check = _timed(lambda: subprocess.run(["make", "check"], cwd=root, capture_output=True))
+    suite = _timed(lambda: subprocess.run(["make", "test"], cwd=root, capture_output=True))
+    mb = 1024 * 1024
+
+    def aim(ok: bool) -> str:
+        return "met" if ok else "not met"
+
+    return [
+        (
+            "notebooks executed alone (floor)",
+            f"{floor:.1f} s",
+            "one after another, each in a fresh kernel",
+        ),
+        (
+            "cold HTML build",
+            f"{cold_html:.1f} s",
+            f"{cold_html / floor:.2f} × floor (aim ≤ 1.5: {aim(cold_html <= 1.5 * floor)})",
+        ),
+        (
+            "within it: the notebooks, run side by side",
+            _logged_seconds(log[0], r"\[rsii\] notebooks: \d+ run side by side"),
+            f"up to {workers} at a time (jupyter-cache's local-parallel executor), before Sphinx",
+        ),
+        (
+            "within it: generating the actor register's pages",
+            _logged_seconds(log[0], r"\[rsii\] actor register: \d+ pages"),
+            "pages and figures, written when Sphinx starts",
+        ),
+        (
+            "HTML rebuild, nothing changed",
+            f"{warm_html:.2f} s",
+            f"{warm_html / cold_html:.3f} × cold (aim ≤ 0.1: {aim(warm_html <= 0.1 * cold_html)});"
+            f" Python's start alone: {python:.2f} s",
+        ),
+        (
+            "HTML rebuild after editing one notebook",
+            f"{touched:.1f} s",
+            f"{touched / cold_html:.2f} × cold",
+        ),
+        ("cold PDF build (after the HTML build)", f"{cold_pdf:.1f} s", f"{pdf_pages} pages"),
+        ("PDF rebuild, nothing changed", f"{warm_pdf:.2f} s", f"{warm_pdf / cold_pdf:.3f} × cold"),
+        ("HTML site weight", f"{total / mb:.1f} MB", f"{pages} pages"),
+        ("make check", f"{check:.0f} s", f"aim < 60 s: {aim(check < 60)}"),
+        ("make test, book already built", f"{suite:.0f} s", f"aim ≤ 600 s: {aim(suite <= 600)}"),
+        ("heaviest page", f"{heaviest / mb:.2f} MB", "the interactive network inlines BokehJS"),
+    ]
+
+
+def main() -> int:
+    rows = run()
+    header = "| measure | value | against the aim |\n| --- | --- | --- |\n"
+    table = header + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    text = (
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} ({machine}); one run each, "
+        "wall-clock time.\n\n" + table
+    )
+    print(table)
+    target = paths.repo_root() / RESULTS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""The book's own Sphinx extension: Arabic markup, footnote-numbered bibliography
+styles, the generated article chapter and actor register, bibliographies kept in place
+in the PDF, the index, the guard against publishing a cell's stderr, the site's
+finishing touches, and the workarounds of upstream behaviour (each in one module)."""
+
+from rsii.build.sphinxext import (
+    arabic,
+    articlepage,
+    bibliography,
+    bibstyle,
+    cellguard,
+    codebook,
+    index,
+    register,
+    site,
+    workarounds,
+)
+
+# Each part connects its own events; the order of their handlers is set by priorities.
+PARTS = (
+    arabic,
+    articlepage,
+    bibliography,
+    bibstyle,
+    cellguard,
+    codebook,
+    index,
+    register,
+    site,
+    workarounds,
+)
+
+
+def setup(app):
+    for part in PARTS:
+        part.setup(app)
+    app.add_css_file("rsii.css")
+    # Reading in parallel is not tested, and the pages the build writes when it starts
+    # (the article, the register) are written once, by the main process.
+    return {"version": "1.0", "parallel_read_safe": False, "parallel_write_safe": True}

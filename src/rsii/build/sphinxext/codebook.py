@@ -1,0 +1,43 @@
+"""``{codebook-table} FIELD``: the closed list of one field, read from data/codebook.csv
+at build time, so the codebook chapter never holds a second copy of the definitions."""
+
+from __future__ import annotations
+
+import pandas as pd
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from rsii.data import paths
+from rsii.present.tables import markdown_table
+
+HEADERS = {
+    "value": "Value",
+    "definition": "Definition",
+    "sign": "Sign",
+    "directed": "Directed",
+    "example": "Example",
+    "example_sentence": "Sentence",
+}
+
+
+class CodebookTable(SphinxDirective):
+    required_arguments = 1
+
+    def run(self):
+        path = paths.data_dir() / "codebook.csv"
+        self.env.note_dependency(str(path))
+        book = pd.read_csv(path, dtype=str, keep_default_na=False)
+        rows = book[book["field"] == self.arguments[0]]
+        if rows.empty:
+            raise self.error(f"no values for field {self.arguments[0]!r} in {path}")
+        columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
+        table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
+        text = markdown_table(table.rename(columns=HEADERS)).text
+        container = nodes.container(classes=["codebook-table"])
+        self.state.nested_parse(StringList(text.splitlines(), source=str(path)), 0, container)
+        return container.children
+
+
+def setup(app):
+    app.add_directive("codebook-table", CodebookTable)

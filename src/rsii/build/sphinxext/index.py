@@ -1,0 +1,135 @@
+"""The index, in both editions.
+
+``{index}`` entries in the chapters feed the PDF's index (xindy) and the HTML
+``genindex`` page; ``link_index_in_navigation`` adds that page to the last part of the
+HTML navigation, and ``mark_arabic_in_genindex`` gives Arabic in an entry
+``lang="ar" dir="rtl"`` there, as ``arabic.WrapArabicRuns`` does in the chapters. In the
+PDF, Arabic in an entry's printed form is set as Arabic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.writers.latex import LaTeXTranslator
+
+from rsii.build.sphinxext import latex
+from rsii.present import arabic
+
+LATEX_PREAMBLE = r"""
+\makeatletter
+% The index lists terms, not code: entries in the text face, not typewriter.
+\def\sphinxstyleindexentry#1{#1}
+\def\sphinxstyleindexextra#1{ (#1)}
+% The index follows the bibliography on the next page, without a blank page between.
+\renewenvironment{sphinxtheindex}
+  {\clearpage\phantomsection
+   \begin{theindex}%
+   \addcontentsline{toc}{chapter}{\indexname}}
+  {\end{theindex}}
+\makeatother
+"""
+
+
+_DISPLAYED = re.compile(r"(\\spx(?:entry|extra)\{)([^{}]*)(\})")
+
+
+def _mark_arabic(display: str) -> str:
+    return "".join(
+        r"\foreignlanguage{arabic}{" + piece + "}" if ar else piece
+        for piece, ar in arabic.pieces(display)
+    )
+
+
+def latex_visit_index(self, node):
+    """Sphinx's ``\\index`` entries, with each Arabic run of the printed form (not of
+    the sort key) set as Arabic: babel then orders it right to left on its own, so the
+    parentheses and page numbers after it stay in place, and its text extracts whole."""
+    start = len(self.body)
+    try:
+        LaTeXTranslator.visit_index(self, node)
+    finally:
+        for i in range(start, len(self.body)):
+            self.body[i] = _DISPLAYED.sub(
+                lambda m: m.group(1) + _mark_arabic(m.group(2)) + m.group(3), self.body[i]
+            )
+
+
+def link_index_in_navigation(app, doctree):
+    """Add the general index to the root document's last toctree (HTML navigation);
+    the LaTeX builder inlines only ``includefiles`` and prints its own index."""
+    if app.env.docname != app.config.root_doc:
+        return
+    toctrees = list(doctree.findall(addnodes.toctree))
+    if toctrees and ("Index", "genindex") not in toctrees[-1]["entries"]:
+        toctrees[-1]["entries"].append(("Index", "genindex"))
+
+
+def _marked(name):
+    """An index entry's name for the HTML template, its Arabic runs marked as in the
+    chapters (``Markup`` passes the template's escaping unchanged)."""
+    if not isinstance(name, str) or not arabic.has_arabic(name):
+        return name
+    return Markup("").join(
+        Markup('<span class="ar" lang="ar" dir="rtl">%s</span>') % piece if ar else escape(piece)
+        for piece, ar in arabic.pieces(name)
+    )
+
+
+def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
+    """Arabic in an entry gets ``lang="ar" dir="rtl"``. Entries that start with Arabic
+    join the "Symbols" group, as xindy puts them under "Non-alphabetical" in the PDF:
+    a group's letter is also the heading's id, which cannot carry markup."""
+    if pagename != "genindex" or "genindexentries" not in context:
+        return
+    symbols = _("Symbols")
+    groups: dict[str, list] = {}
+    for key, entries in context["genindexentries"]:
+        groups.setdefault(symbols if arabic.has_arabic(key) else key, []).extend(entries)
+    if symbols in groups:
+        groups = {symbols: groups.pop(symbols), **groups}
+    context["genindexentries"] = [
+        (
+            key,
+            [
+                (_marked(name), (links, [(_marked(sub), sl) for sub, sl in subitems], category))
+                for name, (links, subitems, category) in entries
+            ],
+        )
+        for key, entries in groups.items()
+    ]
+
+
+def _last_document(app) -> str:
+    """The last document in reading order (the one the toctrees put last)."""
+    relations = app.env.collect_relations()
+    doc, seen = app.config.root_doc, set()
+    while doc in relations and relations[doc][2] and doc not in seen:
+        seen.add(doc)
+        doc = relations[doc][2]
+    return doc
+
+
+def index_after_last_page(app, pagename, templatename, context, doctree):
+    """The "next" button of the last chapter leads to the index, and the index's
+    "previous" back to it, so that paging through the site ends on the index as the
+    PDF does and follows the navigation, which lists the index last."""
+    if "pathto" not in context:
+        return
+    last = _last_document(app)
+    if pagename == last and not context.get("next"):
+        context["next"] = {"link": context["pathto"]("genindex"), "title": "Index"}
+    elif pagename == "genindex":
+        title = app.env.titles[last].astext() if last in app.env.titles else last
+        context["prev"] = {"link": context["pathto"](last), "title": escape(title)}
+
+
+def setup(app):
+    app.add_node(addnodes.index, override=True, latex=(latex_visit_index, latex.skip))
+    app.connect("config-inited", latex.add_preamble(LATEX_PREAMBLE))
+    app.connect("doctree-read", link_index_in_navigation)
+    app.connect("html-page-context", mark_arabic_in_genindex)
+    app.connect("html-page-context", index_after_last_page)

@@ -1,0 +1,128 @@
+"""Every place where the book works around what an upstream package does, in one module.
+
+Each workaround names the pinned version it was written against and where upstream
+does it; ``tests/test_workarounds.py`` checks that upstream still does, so a test fails
+(and the workaround can go) once upstream changes. This is the only module that imports
+names myst-nb or jupyter-cache do not document as public.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# --- myst-nb 1.4.0: the ".ipynb" download of a page whose outputs came from the cache
+
+
+def executed_download(app, doctree) -> None:
+    """The notebook offered for download (``_sources/<page>.ipynb``, which the theme
+    copies from myst-nb's ``jupyter_execute/<page>.ipynb``) holds its outputs.
+
+    myst-nb 1.4.0 (``myst_nb/sphinx_.py``, ``Parser.parse``) writes that file from the
+    notebook it *read*; when the outputs come from jupyter-cache they live in a merged
+    copy, so the file has none. (No upstream issue found in MyST-NB's tracker; the
+    closest is executablebooks/MyST-NB#617, outputs not restored from the cache for
+    jupytext notebooks.) Here the file is written again from the cache, merged, and
+    stripped of glued data as myst-nb strips the notebook it renders."""
+    path = Path(app.env.doc2path(app.env.docname))
+    if app.config.source_suffix.get(path.suffix) != "myst-nb" or not _is_notebook(path):
+        return
+    import nbformat
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import myst_nb_reader_plugin
+    from myst_nb.ext.glue import extract_glue_data_cell
+
+    config = app.env.mystnb_config
+    try:
+        cache = get_cache(config.execution_cache_path)
+        _, executed = cache.merge_match_into_notebook(myst_nb_reader_plugin(str(path)))
+    except KeyError:
+        return  # not executed (it failed: the build reports it)
+    for cell in executed.cells:
+        if cell.cell_type == "code":
+            extract_glue_data_cell(cell)  # as myst-nb does: glued, undisplayed outputs go
+    *folders, name = app.env.docname.split("/")
+    target = Path(config.output_folder, *folders, name + ".ipynb")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(executed, target)
+
+
+def _is_notebook(path: Path) -> bool:
+    from myst_nb.core.read import is_myst_markdown_notebook
+
+    return is_myst_markdown_notebook(path.read_text(encoding="utf-8"))
+
+
+# --- Sphinx 7.4.7: an inline script added after the builder starts is emitted twice
+
+
+def unique_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Sphinx 7.4.7 lists an inline script added after the builder starts twice (once
+    with filename None, once ""), so sphinx-thebe's ``const THEBE_JS_URL`` is declared
+    twice and the browser logs an error. Each script is kept once."""
+    seen, scripts = set(), []
+    for js in context.get("script_files", []):
+        key = (
+            getattr(js, "filename", js) or "",
+            tuple(sorted(getattr(js, "attributes", {}).items())),
+        )
+        if key not in seen:
+            seen.add(key)
+            scripts.append(js)
+    context["script_files"] = scripts
+
+
+# --- docutils 0.21.2: the deprecated ARIA role doc-biblioentry
+
+
+def citation_roles(app, pagename, templatename, context, doctree) -> None:
+    """docutils 0.21.2 (``writers/_html_base.py``, ``visit_citation``) marks citations
+    with the deprecated ARIA role ``doc-biblioentry`` inside a ``role="list"``, and
+    axe-core requires list items there."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+# --- pydata-sphinx-theme 0.17.1: a fold toggle without an accessible name
+
+TOGGLE = '<summary><span class="toctree-toggle"'
+
+
+def labelled_toggles(app, pagename, templatename, context, doctree) -> None:
+    """pydata-sphinx-theme 0.17.1 (``toctree.py``, ``add_collapse_checkboxes``) folds a
+    chapter's pages under a ``<summary>`` holding only a chevron icon, and axe-core
+    requires a name for it. (The theme hands back a BeautifulSoup document: str().)"""
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def labelled(*args, **kwargs) -> str:
+        return str(generate(*args, **kwargs)).replace(
+            TOGGLE,
+            '<summary aria-label="Show or hide the pages of this chapter">'
+            '<span class="toctree-toggle"',
+        )
+
+    context["generate_toctree_html"] = labelled
+
+
+# --- pybtex 0.26.1: a scan of every installed entry point per citation
+
+
+def fast_citation_lookup() -> None:
+    """sphinxcontrib-bibtex 2.7.0 asks pybtex 0.26.1 for its plaintext backend at every
+    citation it resolves (``pybtex.plugin.find_plugin``), and pybtex scans every
+    installed entry point for it, about 13 ms each time; the register's pages hold a
+    few hundred citations. Registered at run time, the same class is found in a
+    dictionary."""
+    from pybtex.backends.plaintext import Backend
+    from pybtex.plugin import register_plugin
+
+    register_plugin("pybtex.backends", "plaintext", Backend, force=True)
+
+
+def setup(app) -> None:
+    fast_citation_lookup()
+    app.connect("doctree-read", executed_download)
+    app.connect("html-page-context", unique_scripts)
+    app.connect("html-page-context", citation_roles)
+    app.connect("html-page-context", labelled_toggles, priority=900)

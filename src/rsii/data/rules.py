@@ -1,0 +1,319 @@
+"""The project's own rules for the coded rows, beyond what a schema can say.
+
+Each check takes the :class:`Context` (what :mod:`rsii.data.validate` read) and returns
+its problems: quotes verbatim in their sentence, footnotes that the sentence carries and
+the bibliography lists, relation signs and directions agreeing with the codebook's,
+ids in id lists, inferred rows explained, dates that exist at their precision,
+alternative codings that apply alone and case by case, and the codebook agreeing with
+the schema's closed lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rsii.data.errors import DataError
+from rsii.data.read import DESCRIPTOR, Descriptor, Table, cell_checker, clip
+
+ALTERABLE = ("stances", "relations")  # the tables alternatives.csv may change
+# Columns holding a space-separated list of ids of another table (no foreign key for lists).
+ID_LISTS = {("events", "actors"): "actors"}
+
+
+class Problems(list):
+    """The problems one check finds, in the order it finds them."""
+
+    def add(self, where: str, line: int | None, message: str) -> None:
+        self.append(DataError(where, line, message))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the checks read: the package's tables and descriptor, the bibliography's
+    keys, the sentences by id, every table's ids and the codebook's relation rules."""
+
+    data: Path
+    descriptor: Descriptor | None
+    tables: dict[str, Table | None]
+    bib: set[str] | None = None
+    sentences: dict[str, dict[str, str]] | None = None
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    # relation type → (directed, sign, codebook line), from codebook.csv's sign and directed
+    rules: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+
+
+def footnote_numbers(cell: str) -> list[int]:
+    return [int(n) for n in cell.split() if n.isdigit()]
+
+
+_SHAPES = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+
+
+def _date_problem(date: str, precision: str) -> str | None:
+    """A date must exist and, at a precision the codebook names, have its shape."""
+    if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", date):
+        return None  # the schema's pattern reports it
+    try:
+        dt.date.fromisoformat((date + "-01-01")[:10])
+    except ValueError:
+        return f"date {date!r} is not a calendar date"
+    shape = _SHAPES.get(precision)
+    if shape and len(date) != len(shape):
+        return f"date {date!r} does not have {precision} precision ({shape})"
+    return None
+
+
+def row_problems(ctx: Context, name: str, row: dict[str, str]) -> list[str]:
+    """What is wrong with one row beyond its schema: used for the tables and again for
+    each row an alternative coding would produce."""
+    out = []
+    sid = row.get("sentence", "")
+    sentence = (ctx.sentences or {}).get(sid) if sid else None
+    quote = row.get("quote_ar", "")
+    if quote and sentence is not None and quote not in sentence.get("text_ar", ""):
+        out.append(f"quote_ar is not verbatim in {sid}'s text_ar: {clip(quote)!r}")
+    if "footnotes" in row:
+        # A footnote must be one the sentence carries, and the sentence's footnotes must be
+        # in the bibliography: checking the bibliography for sentences.csv covers the rest.
+        carried = footnote_numbers(sentence.get("footnotes", "")) if sentence is not None else None
+        for number in footnote_numbers(row["footnotes"]):
+            if name != "sentences" and carried is not None and number not in carried:
+                have = " ".join(map(str, carried)) or "none"
+                out.append(f"footnote {number} is not one {sid} carries (it has: {have})")
+            elif (name == "sentences" or carried is None) and ctx.bib is not None:
+                if f"fn{number:02d}" not in ctx.bib:
+                    out.append(f"footnote {number} has no entry fn{number:02d} in references.bib")
+    for (table, column), target in ID_LISTS.items():
+        if table == name and column in row and target in ctx.ids:
+            for ident in row[column].split():
+                if ident not in ctx.ids[target]:
+                    out.append(f"{column}: {ident!r} is not an id in {target}.csv")
+    if row.get("inferred") == "true" and not row.get("note", "").strip():
+        out.append("inferred is true but note is empty: say how it was inferred")
+    rule = ctx.rules.get(row.get("relation", "")) if name == "relations" else None
+    sign = row.get("sign", "")
+    sign = str(int(sign)) if re.fullmatch(r"[+-]?\d+", sign) else sign
+    if rule and (row.get("directed"), sign) != rule[:2]:
+        directed, sign, line = rule
+        out.append(
+            f"{row['relation']} needs directed={directed}, sign={sign} (codebook.csv line {line}),"
+            f" not directed={row.get('directed')}, sign={row.get('sign')}"
+        )
+    if name == "relations" and row.get("source") and row.get("source") == row.get("target"):
+        out.append(f"source and target are the same actor {row['source']!r}")
+    if "date" in row and "precision" in row:
+        problem = _date_problem(row["date"], row["precision"])
+        if problem:
+            out.append(problem)
+    return out
+
+
+def check_rows(ctx: Context) -> Problems:
+    out = Problems()
+    for name, table in ctx.tables.items():
+        if table is None or name == "alternatives":
+            continue
+        for line, row in table:
+            for message in row_problems(ctx, name, row):
+                out.add(table.path, line, message)
+    return out
+
+
+def _foreign(ctx: Context, name: str, column: str) -> tuple[str, str] | None:
+    """The (table, column) a single-column foreign key on ``name.column`` points to."""
+    if ctx.descriptor is None:
+        return None
+    res = ctx.descriptor.resource(name) or {}
+    for fk in res.get("schema", {}).get("foreignKeys", []):
+        local = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+        ref = fk["reference"]
+        ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+        if local == [column]:
+            return (ref.get("resource") or name), ref_fields[0]
+    return None
+
+
+def check_alternatives(ctx: Context) -> Problems:
+    """Each alternative applies cleanly on its own, and each case as a whole."""
+    out = Problems()
+    alts = ctx.tables.get("alternatives")
+    if alts is None:
+        return out
+    clean = set()  # the lines of the alternatives that apply without a problem on their own
+    for line, alt in alts:
+        found = _check_alternative(ctx, alts, line, alt)
+        out += [p for p in found if p.message]  # an unusable row is reported elsewhere
+        if not found:
+            clean.add(line)
+    return out + _check_cases(ctx, alts, clean)
+
+
+def _check_alternative(ctx: Context, alts: Table, line: int, alt: dict[str, str]) -> Problems:
+    """One alternative applied on its own to the row it names. (A row it cannot be
+    applied to at all, for a problem reported elsewhere, counts as not clean.)"""
+    out = Problems()
+    unusable = Problems([DataError(alts.path, line, "")])  # not clean; reported elsewhere
+    target = alt.get("file", "").removesuffix(".csv")
+    if target not in ALTERABLE:
+        allowed = ", ".join(f"{t}.csv" for t in ALTERABLE)
+        out.add(alts.path, line, f"file {alt.get('file')!r} is not one of {allowed}")
+        return out
+    table = ctx.tables.get(target)
+    if table is None:
+        return unusable  # reported when read
+    index = table.index()
+    if alt.get("row", "") not in index:
+        out.add(alts.path, line, f"row {alt.get('row')!r} is not an id in {table.path}")
+        return out
+    original = index[alt["row"]][1]
+    action, column, value = alt.get("action"), alt.get("column", ""), alt.get("value", "")
+    if action == "drop":
+        if column or value:
+            out.add(alts.path, line, "a drop takes no column and no value")
+        return out
+    if action != "replace":
+        return unusable  # the schema's closed list reports it
+    if column not in (
+        list(ctx.descriptor.fields(target)) if ctx.descriptor else None or table.header
+    ):
+        out.add(alts.path, line, f"column {column!r} is not a column of {table.path}")
+        return out
+    if column not in table.header:
+        return unusable  # the table's header is wrong, and reported
+    if column == "id":
+        out.add(alts.path, line, "an alternative cannot replace the id")
+        return out
+    if value == original[column]:
+        out.add(alts.path, line, f"value equals the current {column}: it changes nothing")
+    spec = ctx.descriptor.fields(target).get(column) if ctx.descriptor else None
+    problem = cell_checker(spec)(value) if spec else None
+    if problem:
+        out.add(alts.path, line, f"value not allowed for {target}.{problem}")
+    ref = _foreign(ctx, target, column)
+    if ref and value and ref[0] in ctx.ids and value not in ctx.ids[ref[0]]:
+        out.add(alts.path, line, f"value {value!r} is not an id in {ref[0]}.csv")
+    changed = dict(original, **{column: value})
+    before = set(row_problems(ctx, target, original))
+    for message in row_problems(ctx, target, changed):
+        if message not in before:
+            out.add(alts.path, line, f"after replacing {column}: {message}")
+    return out
+
+
+def _check_cases(ctx: Context, alts: Table, clean: set[int]) -> Problems:
+    """Every case has alternatives, and applying all of them together keeps the rows they
+    change valid. That every alternative's case is in cases.csv is a foreign key."""
+    out = Problems()
+    if "case" not in alts.header:
+        return out  # reported by the header check
+    members: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, alt in alts:
+        members.setdefault(alt["case"], []).append((line, alt))
+    cases = ctx.tables.get("cases")
+    if cases is not None and "id" in cases.header:
+        for line, row in cases:
+            if row["id"] and row["id"] not in members:
+                out.add(cases.path, line, f"case {row['id']!r} has no alternative in {alts.path}")
+    for case, rows in members.items():
+        if case:
+            out += _check_case(ctx, alts, case, [(ln, alt) for ln, alt in rows if ln in clean])
+    return out
+
+
+def _check_case(
+    ctx: Context, alts: Table, case: str, members: list[tuple[int, dict[str, str]]]
+) -> Problems:
+    """Apply a case's alternatives (each valid alone) in file order, as rsii.load does."""
+    out = Problems()
+    after: dict[tuple[str, str], dict[str, str] | None] = {}  # None: dropped
+    by: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (line, alternative id) per row
+    replaced: dict[tuple[str, str, str], str] = {}  # (table, row, column) → alternative id
+    for line, alt in members:
+        target, row_id = alt["file"].removesuffix(".csv"), alt["row"]
+        key = (target, row_id)
+        earlier = ", ".join(i for _, i in by.get(key, []))
+        if key in after and after[key] is None:
+            out.add(alts.path, line, f"row {row_id!r} is dropped by {earlier} of the same case")
+            continue
+        if alt["action"] == "drop":
+            if key in after:
+                message = f"drops row {row_id!r}, which {earlier} of the same case changes"
+                out.add(alts.path, line, message)
+                continue
+            after[key] = None
+        else:
+            cell = (*key, alt["column"])
+            if cell in replaced:
+                out.add(
+                    alts.path, line,
+                    f"{alt['column']} of row {row_id!r} is replaced by {replaced[cell]} of the "
+                    "same case too",
+                )  # fmt: skip
+                continue
+            replaced[cell] = alt["id"]
+            row = after.get(key) or ctx.tables[target].index()[row_id][1]
+            after[key] = dict(row, **{alt["column"]: alt["value"]})
+        by.setdefault(key, []).append((line, alt["id"]))
+    for (target, row_id), row in after.items():
+        if row is None:
+            continue
+        before = set(row_problems(ctx, target, ctx.tables[target].index()[row_id][1]))
+        line, _ = by[(target, row_id)][-1]
+        together = ", ".join(i for _, i in by[(target, row_id)])
+        for message in row_problems(ctx, target, row):
+            if message not in before:
+                out.add(
+                    alts.path,
+                    line,
+                    f"case {case} applied as a whole ({together} on {row_id!r}): {message}",
+                )
+    return out
+
+
+def check_codebook(ctx: Context) -> Problems:
+    """Each closed list in the schema equals, in order, the codebook's values for it."""
+    out = Problems()
+    codebook, descriptor = ctx.tables.get("codebook"), ctx.descriptor
+    if codebook is None or descriptor is None or {"field", "value"} - set(codebook.header):
+        return out
+    lists: dict[str, list[tuple[int, str]]] = {}
+    for line, row in codebook:
+        lists.setdefault(row.get("field", ""), []).append((line, row.get("value", "")))
+    enums: dict[str, list[tuple[str, list]]] = {}
+    for res in descriptor.json["resources"]:
+        if res.get("name") == "codebook":
+            continue
+        for spec in res.get("schema", {}).get("fields", []):
+            if spec.get("name") in lists and "enum" in spec.get("constraints", {}):
+                enums.setdefault(spec["name"], []).append(
+                    (res["name"], list(spec["constraints"]["enum"]))
+                )
+    for name, values in lists.items():
+        if name not in enums:
+            out.add(
+                codebook.path, values[0][0], f"field {name!r} is no closed list in {DESCRIPTOR}"
+            )
+            continue
+        coded = [v for _, v in values]
+        for resource, enum in enums[name]:
+            where = descriptor.line(resource, name, "enum")
+            for line, value in values:
+                if value not in enum:
+                    out.add(
+                        codebook.path, line, f"{name} {value!r} is not in {resource}.{name}'s enum"
+                    )
+            for value in enum:
+                if value not in coded:
+                    out.add(
+                        descriptor.path, where,
+                        f"{resource}.{name} enum has {value!r}, which codebook.csv does not define",
+                    )  # fmt: skip
+            if set(enum) == set(coded) and enum != coded:
+                out.add(
+                    descriptor.path, where,
+                    f"{resource}.{name} enum is not in codebook.csv's order: {', '.join(coded)}",
+                )  # fmt: skip
+    return out

@@ -1,0 +1,118 @@
+"""Tables for the book as MyST Markdown, so both HTML and PDF get real tables with the
+Arabic cells marked (lang/dir in HTML, babel's Arabic in LaTeX) and sentence ids linked
+to the article chapter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from rsii.present import arabic
+
+_SENTENCE = re.compile(r"^s\d{2}$")
+
+
+_SEPARATORS = ("; ", ", ", " – ", " ")
+
+
+def _actor_pattern(actors: Mapping[str, str]) -> re.Pattern:
+    """One actor name or id (longest first), an optional parenthesis after it, then a
+    separator or the end of the cell."""
+    names = "|".join(re.escape(n) for n in sorted(actors, key=len, reverse=True))
+    seps = "|".join(re.escape(s) for s in _SEPARATORS)
+    return re.compile(rf"(?P<name>{names})(?P<suffix> \([^()]*\))?(?P<sep>{seps}|$)")
+
+
+def link_actors(text: str, actors: Mapping[str, str], pattern: re.Pattern) -> str | None:
+    """The cell with each actor name linked to its page (``{ref}`name <actor-id>```), if
+    the cell consists only of actor names (ids or English names, with an optional
+    parenthesis each, joined by "; ", ", ", " – " or spaces); else None, so prose that
+    merely mentions an actor stays as it is."""
+    out, pos = [], 0
+    while pos < len(text):
+        match = pattern.match(text, pos)
+        if match is None or match.end() == pos:
+            return None
+        name = match["name"]
+        shown = name.replace("<", "‹").replace(">", "›")
+        out.append(f"{{ref}}`{shown} <actor-{actors[name]}>`")
+        out.append(_mark_arabic(match["suffix"] or "") + match["sep"])
+        pos = match.end()
+    return "".join(out) if out else None
+
+
+def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:.3f}"
+    else:
+        text = str(value)
+    text = text.replace("|", "\\|").replace("\n", " ")
+    if link_sentences and _SENTENCE.match(text):
+        return f"{{ref}}`{text} <sentence-{text}>`"
+    if actors:
+        linked = link_actors(text, actors, pattern)
+        if linked is not None:
+            return linked
+    return _mark_arabic(text)
+
+
+def _mark_arabic(text: str) -> str:
+    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English."""
+    return "".join(
+        "{ar}`" + piece.replace("`", "") + "`" if ar else piece for piece, ar in arabic.pieces(text)
+    )
+
+
+class Markdown:
+    """Displays as Markdown in the book (myst-nb parses it) and as text elsewhere."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def markdown_table(
+    df: pd.DataFrame,
+    *,
+    index: bool = False,
+    link_sentences: bool = True,
+    actors: Mapping[str, str] | None = None,
+) -> Markdown:
+    """A pipe table; sentence ids (s01 …) link to the sentence in the article chapter.
+
+    ``actors`` maps the ways a table names an actor (id, English name) to its id, as
+    :func:`rsii.register.actor_links` gives: cells and headers made only of actor names
+    then link to the actors' pages in the register."""
+    if index:
+        df = df.reset_index()
+    pattern = _actor_pattern(actors) if actors else None
+
+    def header(column) -> str:
+        text = str(column)
+        linked = link_actors(text, actors, pattern) if actors else None
+        return linked if linked is not None else text
+
+    head = "| " + " | ".join(header(c) for c in df.columns) + " |"
+    # LaTeX sets long tables in fixed columns that never wrap: give each column a share of
+    # the line in proportion to its longest cell, so wide tables stay on the page.
+    longest = [
+        max(7, min(max([len(str(c))] + [len(str(v)) for v in df[c].astype(str)]), 50)) + 5
+        for c in df.columns
+    ]
+    spec = "".join(f"\\Y{{{n / sum(longest):.3f}}}" for n in longest)
+    columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
+    rule = "| " + " | ".join("---" for _ in df.columns) + " |"
+    rows = [
+        "| " + " | ".join(_cell(v, link_sentences, actors, pattern) for v in row) + " |"
+        for row in df.itertuples(index=False)
+    ]
+    return Markdown(columns + "\n".join([head, rule, *rows]) + "\n")

@@ -1,0 +1,210 @@
+"""The book built from clean copies of the sources, as a reader builds it.
+
+Two copies, each built once and shared by the tests of this module:
+
+- the *fresh* copy, built (HTML and PDF) as on a reader's fresh machine: new, empty
+  HOME, MPLCONFIGDIR and XDG_CACHE_HOME, matplotlib's font cache written before Amiri
+  was there (a stale cache), every system Amiri hidden (``fresh.run``). It is also the
+  reproducibility copy: its figures, PDF text and data download equal the checkout's.
+- the *failing* copy, whose timeline notebook gets a cell that writes to stderr, then
+  one that raises: the strict build fails and names the notebook and the cell, fails
+  again when rerun unchanged, and passes once the cell is gone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import fresh
+import pytest
+
+from rsii.build import book
+
+pytestmark = pytest.mark.book
+
+
+def _digests(folder: Path, pattern: str = "*.png") -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob(pattern)}
+
+
+def _pdf_text(pdf: Path) -> str:
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # The title page carries the build's date (SOURCE_DATE_EPOCH: the commit's time in
+    # the checkout, a fixed one in a copy outside git).
+    return re.sub(r"[A-Z][a-z]{2} \d{2}, \d{4}", "DATE", text)
+
+
+def _amiri_in_cache(env_dir: Path, cwd: Path) -> str:
+    probe = (
+        "import matplotlib.font_manager as fm; "
+        "print(sorted(f.fname for f in fm.fontManager.ttflist if f.name == 'Amiri'))"
+    )
+    result = fresh.run([sys.executable, "-c", probe], env_dir, cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def fresh_copy(root, tmp_path_factory) -> tuple[Path, str]:
+    copy = book.copy_sources(root, tmp_path_factory.mktemp("fresh") / "src")
+    env_dir = copy.parent / "env"
+    assert _amiri_in_cache(env_dir, copy) == "[]"  # the cache now exists and lists no Amiri
+    result = fresh.run(
+        [sys.executable, "-m", "rsii.build.book", "--root", str(copy), "html", "pdf"],
+        env_dir,
+        copy,
+    )
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-5000:]
+    return copy, out
+
+
+def test_system_amiri_is_really_hidden(root, tmp_path):
+    listing = fresh.run(
+        ["sh", "-c", "cat " + " ".join(f'"{d}"/* 2>/dev/null' for d in fresh.system_amiri_dirs())],
+        tmp_path / "env",
+        root,
+    )
+    assert listing.stdout == ""
+    assert _amiri_in_cache(tmp_path / "env", root) == "[]"
+
+
+def test_fresh_machine_builds_with_the_packages_fonts(fresh_copy):
+    copy, out = fresh_copy
+    assert "findfont" not in out
+    fonts = sorted(p.name for p in (copy / "_build" / "html" / "_static" / "fonts").iterdir())
+    assert fonts == ["Amiri-Bold.ttf", "Amiri-OFL.txt", "Amiri-Regular.ttf"]
+    pdf = copy / "_build" / "latex" / "book.pdf"
+    assert "روسيا" in unicodedata.normalize("NFKC", _pdf_text(pdf))
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert any("Amiri-Regular" in line and " yes " in line for line in listing.splitlines())
+
+
+def test_fresh_build_reproduces_the_checkouts_figures(fresh_copy, html_dir):
+    copy, _ = fresh_copy
+    figures = _digests(copy / "_build" / "html" / "_images")
+    assert figures and figures == _digests(html_dir / "_images")
+
+
+def test_fresh_build_reproduces_the_checkouts_pdf_text(fresh_copy, pdf_path):
+    copy, _ = fresh_copy
+    text = _pdf_text(copy / "_build" / "latex" / "book.pdf")
+    assert len(text) > 10_000 and text == _pdf_text(pdf_path)
+
+
+def test_fresh_build_offers_the_same_data(fresh_copy, html_dir):
+    copy, _ = fresh_copy
+
+    def contents(site: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(site / "downloads" / "rsii-data.zip") as zf:
+            return {name: zf.read(name) for name in zf.namelist()}
+
+    assert contents(copy / "_build" / "html") == contents(html_dir)
+
+
+def test_source_date_epoch_dates_the_book(fresh_copy):
+    copy, _ = fresh_copy
+    tex = (copy / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
+    assert "Dec 01, 2015" in tex  # fresh.run's SOURCE_DATE_EPOCH, not the day of the build
+
+
+# ----------------------------------------------------------------- the failing copy
+
+STDERR_CELL = """
+```{code-cell} ipython3
+import sys
+
+print("rsii-test: this line went to stderr", file=sys.stderr)
+```
+"""
+RAISE = "raise ValueError('rsii-test: cell fails here')"
+
+
+def _kernels_in(folder: Path) -> list[int]:
+    """Kernels (processes) still running in ``folder``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cwd = (proc / "cwd").resolve()
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"ipykernel" in cmdline and (cwd == folder or folder in cwd.parents):
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.fixture(scope="module")
+def failing_copy(root, tmp_path_factory) -> tuple[Path, str]:
+    copy = book.copy_sources(root, tmp_path_factory.mktemp("failing"))
+    return copy, (copy / "notebooks" / "timeline.md").read_text(encoding="utf-8")
+
+
+def _build(copy: Path, target: str = "html") -> tuple[int, str]:
+    result = book.build(target, root=copy, capture=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_failed_build_fails_again_until_fixed(failing_copy):
+    copy, clean = failing_copy
+    notebook = copy / "notebooks" / "timeline.md"
+    notebook.write_text(clean + STDERR_CELL, encoding="utf-8")
+    for attempt in ("first", "unchanged rerun"):
+        status, out = _build(copy)
+        assert status != 0, f"{attempt}: a cell's stderr passed the strict build"
+        assert "notebooks/timeline" in out and "this line went to stderr" in out, attempt
+        assert re.search(r"cell \d+ wrote to stderr", out), attempt
+    status, out = _build(copy, "pdf")
+    assert status != 0 and "timeline" in out and "wrote to stderr" in out
+
+    first = "events = load.events()"
+    assert first in clean
+    notebook.write_text(clean.replace(first, f"{first}\n{RAISE}", 1), encoding="utf-8")
+    for attempt in ("first", "unchanged rerun"):
+        status, out = _build(copy)
+        assert status != 0, f"{attempt}: a failing cell passed the strict build"
+        assert "notebooks/timeline.md" in out and "cell fails here" in out, attempt
+
+    notebook.write_text(clean, encoding="utf-8")
+    status, out = _build(copy)
+    assert status == 0, out[-5000:]
+    page = copy / "_build" / "html" / "notebooks" / "timeline.html"
+    assert "this line went to stderr" not in page.read_text(encoding="utf-8")
+
+    status, out = _build(copy)
+    assert status == 0 and "html: up to date" in out and "build succeeded" not in out
+
+    notebook.write_text(clean.replace("# The timeline", "# The timeline, edited", 1))
+    status, out = _build(copy)
+    assert status == 0 and "html: up to date" not in out
+    assert "The timeline, edited" in page.read_text(encoding="utf-8")
+
+
+def test_notebooks_run_before_sphinx_and_myst_nb_reads_them_from_the_cache(failing_copy):
+    """When the code or data change (here: their fingerprint is forgotten), the cache and
+    Sphinx's environment go; the notebooks run again side by side before Sphinx starts,
+    myst-nb takes every one from the cache, no traceback is printed and no kernel is left
+    behind."""
+    from jupyter_cache import get_cache
+
+    copy, _ = failing_copy
+    (copy / "_build" / ".rsii-inputs").unlink()
+    status, out = _build(copy)
+    assert status == 0, out[-3000:]
+    assert "[rsii] notebooks: 4 run side by side" in out
+    for name in ("evidence", "network", "stances", "timeline"):
+        assert f"notebooks/{name}.md: Using cached notebook" in out
+        assert f"notebooks/{name}.md: Executing notebook" not in out
+    assert "Traceback" not in out, out[-3000:]
+    assert len(get_cache(copy / ".jupyter_cache").list_cache_records()) == 4
+    time.sleep(2)  # a kernel whose client has gone notices within a second
+    assert _kernels_in(copy.resolve()) == []

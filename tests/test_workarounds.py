@@ -1,0 +1,41 @@
+"""Each workaround in rsii.build.sphinxext.workarounds answers something upstream does
+at the pinned version. These tests check that upstream still does it: when one fails,
+upstream has changed, and the workaround can go."""
+
+from __future__ import annotations
+
+import inspect
+
+
+def test_myst_nb_writes_the_download_from_the_notebook_it_read():
+    from myst_nb.sphinx_ import Parser
+
+    source = inspect.getsource(Parser.parse)
+    assert "content = nbformat.writes(notebook)" in source  # not nb_client's merged copy
+
+
+def test_docutils_marks_citations_doc_biblioentry():
+    from docutils.writers import _html_base
+
+    assert 'role="doc-biblioentry"' in inspect.getsource(_html_base.HTMLTranslator)
+
+
+def test_the_theme_folds_chapters_under_an_unnamed_summary():
+    from pydata_sphinx_theme import toctree
+
+    source = inspect.getsource(toctree.add_collapse_checkboxes)
+    assert 'soup.new_tag("summary")' in source and "aria-label" not in source
+
+
+def test_pybtex_looks_plugins_up_among_entry_points_each_time():
+    from pybtex import plugin
+
+    assert "_load_entry_point(plugin_group, name" in inspect.getsource(plugin.find_plugin)
+
+
+def test_sphinx_tells_an_inline_script_named_none_from_one_named_empty():
+    """Sphinx 7.4.7 lists an inline script added after the builder starts once with the
+    filename None and once with "", and does not see that they are the same script."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    assert _JavaScript(None, body="x") != _JavaScript("", body="x")
