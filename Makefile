@@ -5,6 +5,7 @@
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
+TOOLS    := .venv-tools
 # rsii.build.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 # and skips the build when no input changed since the last strict build.
 BUILD    := $(BIN)/python -m rsii.build.book
@@ -14,11 +15,16 @@ export PYTHONHASHSEED := 0
 
 book: html pdf  ## build the HTML site and the PDF
 
-venv: $(BIN)/.installed
+venv: $(BIN)/.installed $(TOOLS)/bin/.installed
 $(BIN)/.installed: requirements.txt pyproject.toml jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+$(TOOLS)/bin/.installed: requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --upgrade pip==26.3
+	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
 	touch $@
 
 system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
@@ -48,7 +54,7 @@ validate: venv  ## check the data package
 export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
-bench: venv system  ## build benchmarks, written to book/benchmarks/results.md
+bench: venv system  ## build and test benchmarks, written to benchmarks/results.md
 	$(BIN)/python -m rsii.build.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/

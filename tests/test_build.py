@@ -198,6 +198,7 @@ def test_notebooks_run_before_sphinx_and_myst_nb_reads_them_from_the_cache(faili
 
     copy, _ = failing_copy
     (copy / "_build" / ".rsii-inputs").unlink()
+    (copy / "_build" / ".rsii-html").unlink()
     status, out = _build(copy)
     assert status == 0, out[-3000:]
     assert "[rsii] notebooks: 4 run side by side" in out

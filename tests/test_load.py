@@ -133,7 +133,8 @@ def test_alternative_and_case_together_rejected():
 
 def test_relation_types():
     types = load.relation_types()
-    assert list(types.columns) == ["value", "sign", "directed"]
+    assert list(types.columns) == ["value", "sign", "directed", "tie"]
+    assert set(types["tie"]) == {"affiliation", "sentiment", "neutral"}
     assert types["value"].tolist() == codebook_values("relation")
     assert types["sign"].dtype == "int64" and types["directed"].dtype == bool
     raw = {r["value"]: r for r in rows("codebook") if r["field"] == "relation"}
@@ -218,10 +219,11 @@ def test_unknown_case_raises():
 def test_case_that_changes_a_dropped_row_raises(tmp_path):
     data = copy_data(tmp_path)
     with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
-        f.write("alt40,hc04,stances,st19,replace,stance,support,Test.\n")
-    with pytest.raises(DataError, match="already dropped by alt09") as e:
+        f.write("alt99,hc04,stances,st19,replace,stance,support,Test.\n")
+    with pytest.raises(DataError, match="already dropped by alt17") as e:
         load.apply_case("hc04", data)
-    assert e.value.line == 41
+    lines = (data / "alternatives.csv").read_text(encoding="utf-8").splitlines()
+    assert e.value.line == next(n for n, t in enumerate(lines, 1) if t.startswith("alt99,"))
 
 
 def test_bad_cell_raises_with_file_and_line(tmp_path):

@@ -15,7 +15,7 @@ from rsii.present import arabic, figures, interactive, tables
 def test_markdown_table_marks_arabic_runs_and_links_sentences():
     df = pd.DataFrame({"id": ["s01"], "name": ["الحشد الشعبي (PMF)"], "n": [1.5]})
     text = tables.markdown_table(df)._repr_markdown_()
-    assert "{ref}`s01 <sentence-s01>`" in text
+    assert "{ref}`sentence 1 <sentence-s01>`" in text
     assert "{ar}`الحشد الشعبي` (PMF)" in text
     assert "1.500" in text
     assert "| --- | --- | --- |" in text.splitlines()
@@ -133,3 +133,13 @@ def test_figures_leave_the_readers_matplotlib_state_alone(tmp_path):
         [sys.executable, "-c", READER_SESSION], capture_output=True, text=True, env=env
     )
     assert result.returncode == 0 and result.stdout.strip() == "unchanged", result.stderr
+
+
+def test_numbers_and_lists_read_as_words():
+    from rsii.present import words
+
+    assert words.count(0, "actor") == "no actors" and words.count(1, "actor") == "one actor"
+    assert words.count(3, "party") == "three parties" and words.count(12, "tie") == "12 ties"
+    assert words.count(0, "case", zero="none") == "none"
+    assert words.join(["A"]) == "A" and words.join(["A", "B"]) == "A and B"
+    assert words.join(["A", "B", "C"], "or") == "A, B or C"

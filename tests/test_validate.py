@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -56,7 +57,7 @@ def validate_cli(data: Path, capsys) -> tuple[int, list[str], str]:
 def assert_reported(data: Path, capsys, where: str, line: int | None, *words: str) -> list[str]:
     status, out, err = validate_cli(data, capsys)
     assert status == 1
-    assert "problem(s) found" in err
+    assert re.search(r"^(1 problem|\d+ problems) found$", err.strip(), re.M)
     prefix = f"{data / where}:{line}: " if line is not None else f"{data / where}: "
     hits = [p for p in out if p.startswith(prefix) and all(w in p for w in words)]
     assert hits, f"nothing at {prefix} with {words}; got:\n" + "\n".join(out)
@@ -199,9 +200,11 @@ def test_missing_column(tmp_path, capsys):
     path = data / "stances.csv"
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
+    gone = rows[0].index("note")
     with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows([r[:-1] for r in rows])  # no "note"
-    assert_reported(data, capsys, "stances.csv", 1, "missing column 'note'")
+        csv.writer(f, lineterminator="\n").writerows([r[:gone] + r[gone + 1 :] for r in rows])
+    out = assert_reported(data, capsys, "stances.csv", 1, "missing column 'note'")
+    assert len([p for p in out if "stances.csv:1:" in p]) == 1  # said once
 
 
 def test_renamed_column(tmp_path, capsys):
@@ -331,7 +334,7 @@ def test_alternative_that_does_not_apply(tmp_path, capsys, old, new, words):
 
 def test_drop_with_a_column(tmp_path, capsys):
     data = copy_data(tmp_path)
-    line = edit_line(data / "alternatives.csv", "alt07,", ",drop,,,", ",drop,actor,,")
+    line = edit_line(data / "alternatives.csv", "alt15,", ",drop,,,", ",drop,actor,,")
     assert_reported(data, capsys, "alternatives.csv", line, "drop")
 
 
@@ -345,19 +348,19 @@ def test_translation_differs_from_source(tmp_path, capsys):
 
 def test_alternative_case_missing_from_cases(tmp_path, capsys):
     data = copy_data(tmp_path)
-    line = edit_line(data / "alternatives.csv", "alt05,", ",hc02,", ",hc99,")
+    line = edit_line(data / "alternatives.csv", "alt09,", ",hc02,", ",hc99,")
     assert_reported(data, capsys, "alternatives.csv", line, "case", "'hc99'", "cases.csv")
 
 
 def test_alternative_without_a_case(tmp_path, capsys):
     data = copy_data(tmp_path)
-    line = edit_line(data / "alternatives.csv", "alt05,", ",hc02,", ",,")
+    line = edit_line(data / "alternatives.csv", "alt09,", ",hc02,", ",,")
     assert_reported(data, capsys, "alternatives.csv", line, "case", "required")
 
 
 def test_case_without_alternatives(tmp_path, capsys):
     data = copy_data(tmp_path)
-    line = edit_line(data / "alternatives.csv", "alt39,", ",hc15,", ",hc14,")
+    line = edit_line(data / "alternatives.csv", "alt57,", ",hc15,", ",hc14,")
     out = assert_reported(data, capsys, "cases.csv", line_of(data / "cases.csv", "hc15,"), "'hc15'")
     assert not [p for p in out if f"alternatives.csv:{line}:" in p]  # the moved row is fine
 
@@ -367,20 +370,20 @@ def test_case_valid_alone_but_not_together(tmp_path, capsys):
     data = copy_data(tmp_path)
     path = data / "alternatives.csv"
     with open(path, "a", encoding="utf-8") as f:
-        f.write("alt40,hc15,relations,r057,replace,source,iraq,Test.\n")
-        f.write("alt41,hc15,relations,r057,replace,target,iraq,Test.\n")
-    line = line_of(path, "alt41,")
-    out = assert_reported(data, capsys, "alternatives.csv", line, "hc15", "alt40", "same actor")
-    assert not [p for p in out if f"alternatives.csv:{line - 1}:" in p]  # alt40 alone is fine
+        f.write("alt98,hc15,relations,r057,replace,source,iraq,Test.\n")
+        f.write("alt97,hc15,relations,r057,replace,target,iraq,Test.\n")
+    line = line_of(path, "alt97,")
+    out = assert_reported(data, capsys, "alternatives.csv", line, "hc15", "alt98", "same actor")
+    assert not [p for p in out if f"alternatives.csv:{line - 1}:" in p]  # alt98 alone is fine
 
 
 def test_case_that_changes_a_dropped_row(tmp_path, capsys):
     data = copy_data(tmp_path)
     path = data / "alternatives.csv"
     with open(path, "a", encoding="utf-8") as f:
-        f.write("alt40,hc04,stances,st19,replace,stance,support,Test.\n")
-    line = line_of(path, "alt40,")
-    assert_reported(data, capsys, "alternatives.csv", line, "'st19'", "dropped", "alt09")
+        f.write("alt99,hc04,stances,st19,replace,stance,support,Test.\n")
+    line = line_of(path, "alt99,")
+    assert_reported(data, capsys, "alternatives.csv", line, "'st19'", "dropped", "alt17")
 
 
 def test_codebook_relation_without_sign(tmp_path, capsys):
@@ -406,7 +409,7 @@ def test_codebook_sign_changed(tmp_path, capsys):
 def test_alternative_value_outside_closed_list(tmp_path, capsys):
     data = copy_data(tmp_path)
     path = data / "alternatives.csv"
-    line = edit_line(path, "alt07,", ",drop,,,", ",replace,stance,neutral,")
+    line = edit_line(path, "alt15,", ",drop,,,", ",replace,stance,neutral,")
     assert_reported(data, capsys, "alternatives.csv", line, "stance", "'neutral'")
 
 
@@ -473,3 +476,45 @@ def test_read_table_reports_start_line_of_broken_row(tmp_path):
     path.write_text('id,text\na,"one\ntwo"\nb,three\n', encoding="utf-8")
     table, problems = validate.read_table(path)
     assert problems == [] and table.lines == [2, 4] and table.line_of(3) == 4
+
+
+# ---------------------------------------------------------------- the codebook's rules
+
+
+def test_according_to_must_be_the_article_or_an_actor(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "stances.csv", "st11,", ",russian_envoy", ",the_envoy")
+    assert_reported(data, capsys, "stances.csv", line, "according_to", "'the_envoy'")
+
+
+def test_one_row_per_tie_and_sentence(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "relations.csv", "r010,", "r010,russia,iraq", "r010,russia,iran")
+    assert_reported(data, capsys, "relations.csv", line, "repeats line", "unit of coding")
+
+
+def test_an_actor_of_the_positions_section_is_iraqi(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "actors.csv", "sunni_factions,", ",armed_group,IRQ,", ",armed_group,,")
+    assert_reported(data, capsys, "actors.csv", line, "positions section", "IRQ")
+
+
+def test_a_member_takes_the_country_of_what_it_belongs_to(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "actors.csv", "abadi,", ",person,IRQ,", ",person,SYR,")
+    assert_reported(data, capsys, "actors.csv", line, "leads iraq_government", "IRQ")
+
+
+def test_a_state_read_from_an_adjective_is_inferred(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = line_of(data / "relations.csv", "r065,")
+    edit_line(data / "relations.csv", "r065,", ",17 18,true,", ",17 18,false,")
+    assert_reported(data, capsys, "relations.csv", line, "target russia is a state", "inferred")
+
+
+def test_a_stance_names_its_state_in_the_quote(tmp_path, capsys):
+    data = copy_data(tmp_path)
+    line = edit_line(data / "stances.csv", "st09,", "رفضت روسيا الانضمام", "رفضت الانضمام")
+    edit_line(data / "sentences.csv", "s09,", "ورفضت روسيا الانضمام", "ورفضت الانضمام")
+    out = assert_reported(data, capsys, "stances.csv", line, "actor russia is a state")
+    assert any("widen the quote" in p for p in out)

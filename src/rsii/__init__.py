@@ -14,4 +14,4 @@ import-linter's ``layers`` contract in ``pyproject.toml``):
   data package.
 """
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"

@@ -89,13 +89,23 @@ def assign_blocs(G: nx.MultiDiGraph) -> dict[str, str]:
     return dict(sorted(bloc.items()))
 
 
+_TIE_COLUMNS = ["source", "target", "sign", "kind", "row", "sentence", "quote_ar", "footnotes",
+                "inferred"]  # fmt: skip
+
+
 def signed_ties(
-    relations: pd.DataFrame, stances: pd.DataFrame, include_inferred: bool = True
+    relations: pd.DataFrame,
+    stances: pd.DataFrame,
+    include_inferred: bool = True,
+    types=None,
 ) -> pd.DataFrame:
-    """Every signed tie between two actors with its evidence: relations with sign ±1 and
-    stances (support +1, oppose −1). A statement coded both as a relation and as a
-    stance in the same sentence counts once."""
+    """Every signed tie between two actors with its evidence: relations with sign ±1
+    (of the relation ``types`` given, else of every signed type) and stances (support
+    +1, oppose −1). A statement coded both as a relation and as a stance in the same
+    sentence counts once."""
     rel = relations[relations["sign"].astype(int) != 0]
+    if types is not None:
+        rel = rel[rel["relation"].astype(str).isin(set(types))]
     if not include_inferred:
         rel = rel[~rel["inferred"].astype(bool)]
     rows = [
@@ -125,23 +135,56 @@ def signed_ties(
         )
         for s in stances.itertuples()
     ]
-    ties = pd.DataFrame(
-        rows,
-        columns=[
-            "source",
-            "target",
-            "sign",
-            "kind",
-            "row",
-            "sentence",
-            "quote_ar",
-            "footnotes",
-            "inferred",
-        ],
-    )
+    ties = pd.DataFrame(rows, columns=_TIE_COLUMNS)
     pair = ties.apply(lambda t: tuple(sorted((t.source, t.target))), axis=1)
     ties = ties.assign(_pair=pair).drop_duplicates(["_pair", "sign", "sentence"])
     return ties.drop(columns="_pair").reset_index(drop=True)
+
+
+GOVERNMENT_RULE = "rule: a government with its state"
+
+
+def government_ties(actors: pd.DataFrame) -> pd.DataFrame:
+    """One positive tie between each government and the state of its country, by the
+    codebook's rule that a state and its government are one side in the signed analysis
+    (not coded rows: ``row`` and ``sentence`` are empty)."""
+    states = {r.country: r.id for r in actors.itertuples() if r.kind == "state" and r.country}
+    rows = [
+        dict(source=r.id, target=states[r.country], sign=1, kind=GOVERNMENT_RULE, row="",
+             sentence="", quote_ar="", footnotes="", inferred=False)
+        for r in actors.itertuples()
+        if r.kind == "government" and r.country in states
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=_TIE_COLUMNS)
+
+
+# The signed networks the stance chapter compares: the main one measures balance on
+# sentiment (positions actors take towards one another, with each government joined to
+# its state); the others show what each modelling choice does.
+VARIANTS = {
+    "sentiment": "sentiment ties and stances",
+    "main": "sentiment ties and stances, each government joined to its state",
+    "affiliation": "every signed tie, affiliation included, governments joined (as structure)",
+    "version 0.1": "every signed tie, affiliation included, governments apart",
+}
+
+
+def variant_ties(
+    variant: str,
+    relations: pd.DataFrame,
+    stances: pd.DataFrame,
+    actors: pd.DataFrame,
+    sentiment_types,
+) -> pd.DataFrame:
+    """The signed ties of one of :data:`VARIANTS`; ``sentiment_types`` are the relation
+    types whose ``tie`` is sentiment in the codebook."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant must be one of {list(VARIANTS)}, got {variant!r}")
+    types = set(sentiment_types) if variant in ("sentiment", "main") else None
+    ties = signed_ties(relations, stances, types=types)
+    if variant in ("main", "affiliation"):
+        ties = pd.concat([ties, government_ties(actors)], ignore_index=True)
+    return ties
 
 
 def signed_network(ties: pd.DataFrame, ambivalence: str = "majority") -> nx.Graph:
@@ -231,12 +274,19 @@ def camp_changes(base: pd.DataFrame, other: pd.DataFrame) -> list[str]:
 
 
 def sensitivity(
-    cases: pd.DataFrame, apply_case, relations: pd.DataFrame, stances: pd.DataFrame
+    cases: pd.DataFrame,
+    apply_case,
+    relations: pd.DataFrame,
+    stances: pd.DataFrame,
+    network=None,
 ) -> pd.DataFrame:
     """The balance analysis rerun under each alternative coding (hard case): the three
     measures, and which actors change camp, against the main coding in the first row.
-    ``apply_case(case_id)`` returns (stances, relations) with that case applied."""
-    base_graph = signed_network(signed_ties(relations, stances))
+    ``apply_case(case_id)`` returns (stances, relations) with that case applied;
+    ``network(relations, stances)`` builds the signed network (default: every signed
+    tie, :func:`signed_ties`)."""
+    network = network or (lambda rel, st: signed_network(signed_ties(rel, st)))
+    base_graph = network(relations, stances)
     base_camps = camps(base_graph)
     rows = [
         {
@@ -248,7 +298,7 @@ def sensitivity(
     ]
     for case in cases.itertuples():
         st, rel = apply_case(case.id)
-        graph = signed_network(signed_ties(rel, st))
+        graph = network(rel, st)
         rows.append(
             {
                 "case": case.id,
@@ -261,9 +311,14 @@ def sensitivity(
 
 
 def strongest_pairs(
-    congruence: pd.DataFrame, conflict: pd.DataFrame, names: dict[str, str] | None = None
+    congruence: pd.DataFrame,
+    conflict: pd.DataFrame,
+    names: dict[str, str] | None = None,
+    jaccard: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Actor pairs with any congruence or conflict, strongest first (one row a pair)."""
+    """Actor pairs with any congruence or conflict, one row a pair, in decreasing order
+    of ``congruence`` then ``conflict`` (counts, or normalised values as given), then by
+    name; with ``jaccard``, each pair's Jaccard congruence beside them."""
     names = names or {}
     actors = list(congruence.index)
     rows = []
@@ -271,15 +326,13 @@ def strongest_pairs(
         for b in actors[i + 1 :]:
             c, k = float(congruence.loc[a, b]), float(conflict.loc[a, b])
             if c or k:
-                rows.append(
-                    {
-                        "actor_a": names.get(a, a),
-                        "actor_b": names.get(b, b),
-                        "congruence": c,
-                        "conflict": k,
-                    }
-                )
-    df = pd.DataFrame(rows, columns=["actor_a", "actor_b", "congruence", "conflict"])
+                row = {"actor_a": names.get(a, a), "actor_b": names.get(b, b)}
+                row |= {"congruence": c, "conflict": k}
+                if jaccard is not None:
+                    row["jaccard"] = float(jaccard.loc[a, b])
+                rows.append(row)
+    columns = ["actor_a", "actor_b", "congruence", "conflict"]
+    df = pd.DataFrame(rows, columns=columns + (["jaccard"] if jaccard is not None else []))
     return df.sort_values(
         ["congruence", "conflict", "actor_a", "actor_b"],
         ascending=[False, False, True, True],
@@ -316,3 +369,15 @@ def arenas(
             }
         )
     return pd.DataFrame(rows)
+
+
+def camp_reasons(G: nx.Graph, camps: dict[str, str]) -> dict[str, list[tuple[str, int, bool]]]:
+    """Why each actor sits in its camp: its signed ties as (other actor, sign, whether the
+    split satisfies the tie: a positive tie inside a camp or a negative one across)."""
+    out: dict[str, list[tuple[str, int, bool]]] = {n: [] for n in G}
+    for u, v, sign in G.edges(data="sign"):
+        if camps.get(u) in ("A", "B") and camps.get(v) in ("A", "B"):
+            fits = (camps[u] == camps[v]) == (sign > 0)
+            out[u].append((v, sign, fits))
+            out[v].append((u, sign, fits))
+    return {n: sorted(ties, key=lambda t: (t[2], t[1], t[0])) for n, ties in out.items()}

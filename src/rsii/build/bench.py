@@ -1,7 +1,7 @@
 """Build benchmarks (``make bench``): how long the book takes to build, cold and warm,
 against the floor of executing its notebooks alone, and how heavy the site is.
 
-Prints a table and writes it to book/benchmarks/results.md, which the appendix includes.
+Prints a table and writes it to benchmarks/results.md (for developers, not in the book).
 Timings are wall-clock seconds on the machine that ran it, one run each.
 """
 
@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from rsii.build import book
 from rsii.data import paths
 
-RESULTS = Path("book") / "benchmarks" / "results.md"
+RESULTS = Path("benchmarks") / "results.md"
 
 
 def _timed(fn) -> float:

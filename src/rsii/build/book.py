@@ -27,6 +27,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from rsii.build import release
 from rsii.build.stamps import BOOK_INPUTS, CODE_AND_DATA, Stamp, fingerprint
 from rsii.data import paths
 
@@ -126,7 +127,8 @@ def build(target: str, capture: bool = False, root: Path | None = None):
     build_dir = root / "_build"
     with _locked(build_dir):
         done = Stamp(build_dir / f".rsii-{target}")
-        key = fingerprint(root, BOOK_INPUTS, extra=" ".join(cmd[1:]))
+        # The edition's name (version, commit) is printed in the book: part of the key.
+        key = fingerprint(root, BOOK_INPUTS, extra=" ".join(cmd[1:]) + release.read(root).name)
         if done.holds(key) and (build_dir / OUTPUTS[target]).exists():
             note = f"{target}: up to date (no input changed since the last strict build)"
             if not capture:

@@ -24,7 +24,8 @@ def _validate(args) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        count = f"{len(problems)} problems" if len(problems) > 1 else "1 problem"
+        print(f"{count} found", file=sys.stderr)
         return 1
     print(summary)
     return 0

@@ -13,7 +13,9 @@ import os
 from pathlib import Path
 
 # What the book is built from, relative to the checkout.
-BOOK_INPUTS = ("book", "notebooks", "data", "src", "references.bib", "requirements.txt")
+BOOK_INPUTS = (
+    "book", "notebooks", "data", "src", "references.bib", "requirements.txt", "CITATION.cff",
+)  # fmt: skip
 # What the notebooks' outputs and the generated pages depend on besides their own text.
 CODE_AND_DATA = ("src", "data", "references.bib", "requirements.txt")
 # Pages the build writes itself from data/ and src/ (gitignored): they follow from those.

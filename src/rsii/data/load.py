@@ -183,17 +183,18 @@ def cases(data: Path | None = None) -> pd.DataFrame:
 
 def relation_types(data: Path | None = None) -> pd.DataFrame:
     """The relation types of codebook.csv in its order: ``value`` (string), ``sign``
-    (int: 1, -1 or 0) and ``directed`` (bool), which every relation of the type has."""
+    (int: 1, -1 or 0), ``directed`` (bool), which every relation of the type has, and
+    ``tie`` ("affiliation", "sentiment" or "neutral")."""
     book, source = _load("codebook", data)
     types = []
     for line, row in zip(source.lines, records(book), strict=True):
         if row["field"] != SIGNED:
             continue
-        if row["sign"] is None or row["directed"] is None:
-            raise DataError(source.path, line, "a relation type needs a sign and directed")
-        types.append((row["value"], row["sign"], row["directed"]))
-    df = pd.DataFrame(types, columns=["value", "sign", "directed"])
-    return df.astype({"value": "string", "sign": "int64", "directed": bool})
+        if row["sign"] is None or row["directed"] is None or not row.get("tie"):
+            raise DataError(source.path, line, "a relation type needs a sign, directed and tie")
+        types.append((row["value"], row["sign"], row["directed"], row["tie"]))
+    df = pd.DataFrame(types, columns=["value", "sign", "directed", "tie"])
+    return df.astype({"value": "string", "sign": "int64", "directed": bool, "tie": "string"})
 
 
 def records(df: pd.DataFrame) -> list[dict]:

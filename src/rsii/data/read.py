@@ -365,6 +365,8 @@ def _translate(error, table: Table, fields, tables, unique_rows) -> str | None:
     kind = error.type
     name = getattr(error, "field_name", None)
     spec = fields.get(name, {"name": name})
+    if kind in ("missing-label", "extra-label", "incorrect-label"):
+        return None  # header_problems names the column, once
     if kind == "blank-row":
         return "blank row"
     if kind in ("missing-cell", "extra-cell"):

@@ -19,6 +19,15 @@ from rsii.data.errors import DataError
 from rsii.data.read import DESCRIPTOR, Descriptor, Table, cell_checker, clip
 
 ALTERABLE = ("stances", "relations")  # the tables alternatives.csv may change
+ARTICLE = "article"  # according_to: the article's own voice
+# The headings of the positions section, whose items are Iraqi parties' positions.
+POSITIONS = ("أطراف مؤيدة", "أطراف رافضة")
+BELONGING = ("member_of", "part_of", "leads", "chairs", "represents")
+# Kinds that take no country from the positions section or from what they belong to.
+NO_COUNTRY_RULE = ("coalition", "coalition_body", "state", "international_organisation")
+# An Arabic word may carry a conjunction (و, ف) and a preposition (ب, ل) before it.
+_PROCLITICS = "(?:[وف])?(?:[بل])?"
+_WORD_END = r"(?=$|[\s،؛.:!?؟»«()\[\]\-–—])"
 # Columns holding a space-separated list of ids of another table (no foreign key for lists).
 ID_LISTS = {("events", "actors"): "actors"}
 
@@ -137,21 +146,30 @@ def _foreign(ctx: Context, name: str, column: str) -> tuple[str, str] | None:
 
 
 def check_alternatives(ctx: Context) -> Problems:
-    """Each alternative applies cleanly on its own, and each case as a whole."""
+    """Each alternative applies cleanly on its own, and each case as a whole. A row that
+    several alternatives of one case change together (a tie whose source, target and
+    type change at once) is checked as the case leaves it, not after each change."""
     out = Problems()
     alts = ctx.tables.get("alternatives")
     if alts is None:
         return out
+    changes: dict[tuple[str, str], int] = {}
+    for _, alt in alts:
+        key = (alt.get("case", ""), alt.get("row", ""))
+        changes[key] = changes.get(key, 0) + 1
     clean = set()  # the lines of the alternatives that apply without a problem on their own
     for line, alt in alts:
-        found = _check_alternative(ctx, alts, line, alt)
+        together = changes[(alt.get("case", ""), alt.get("row", ""))] > 1
+        found = _check_alternative(ctx, alts, line, alt, together)
         out += [p for p in found if p.message]  # an unusable row is reported elsewhere
         if not found:
             clean.add(line)
     return out + _check_cases(ctx, alts, clean)
 
 
-def _check_alternative(ctx: Context, alts: Table, line: int, alt: dict[str, str]) -> Problems:
+def _check_alternative(
+    ctx: Context, alts: Table, line: int, alt: dict[str, str], together: bool = False
+) -> Problems:
     """One alternative applied on its own to the row it names. (A row it cannot be
     applied to at all, for a problem reported elsewhere, counts as not clean.)"""
     out = Problems()
@@ -195,6 +213,8 @@ def _check_alternative(ctx: Context, alts: Table, line: int, alt: dict[str, str]
     ref = _foreign(ctx, target, column)
     if ref and value and ref[0] in ctx.ids and value not in ctx.ids[ref[0]]:
         out.add(alts.path, line, f"value {value!r} is not an id in {ref[0]}.csv")
+    if together:
+        return out  # the row is checked once the whole case has changed it
     changed = dict(original, **{column: value})
     before = set(row_problems(ctx, target, original))
     for message in row_problems(ctx, target, changed):
@@ -316,4 +336,100 @@ def check_codebook(ctx: Context) -> Problems:
                     descriptor.path, where,
                     f"{resource}.{name} enum is not in codebook.csv's order: {', '.join(coded)}",
                 )  # fmt: skip
+    return out
+
+
+def names_state(quote: str, name: str) -> bool:
+    """Whether ``quote`` holds the state's name as a word (with its proclitics)."""
+    return (
+        re.search(rf"(?:^|(?<=[\s«(\[–-])){_PROCLITICS}{re.escape(name)}{_WORD_END}", quote)
+        is not None
+    )
+
+
+def check_coding(ctx: Context) -> Problems:
+    """The codebook's rules that can be checked mechanically:
+
+    - ``according_to`` is ``article`` or an actor id;
+    - one row per tie and sentence: no two relations repeat (source, relation, target)
+      in one sentence, nor two stances (actor, target, stance);
+    - the country policy: an actor first named in the positions section (s17–s21) is
+      Iraqi, and an actor that belongs to, leads, chairs or represents an actor with a
+      country has that country (coalitions, coalition bodies, states and international
+      organisations aside);
+    - a sentiment tie or a stance that reaches a state through anything but the
+      state's name in its quote (its officers, its forces, an adjective) is inferred.
+    """
+    out = Problems()
+    actors = ctx.tables.get("actors")
+    codebook = ctx.tables.get("codebook")
+    if actors is None or not {"id", "kind", "country", "name_ar"} <= set(actors.header):
+        return out
+    actor = {row["id"]: row for _, row in actors}
+    ties = {}
+    if codebook is not None and "tie" in codebook.header:
+        ties = {r["value"]: r["tie"] for _, r in codebook if r.get("field") == "relation"}
+    for name, ends, kind in (
+        ("relations", ("source", "target"), "relation"),
+        ("stances", ("actor", "target"), "stance"),
+        ("events", (), None),
+    ):
+        table = ctx.tables.get(name)
+        if table is None:
+            continue
+        seen: dict[tuple, int] = {}
+        for line, row in table:
+            claimant = row.get("according_to", "")
+            if "according_to" in row and claimant != ARTICLE and claimant not in actor:
+                out.add(table.path, line, f"according_to: {claimant!r} is neither {ARTICLE!r} "
+                        "nor an actor id")  # fmt: skip
+            if kind is None or any(e not in row for e in ends):
+                continue
+            key = (row[ends[0]], row.get(kind, ""), row[ends[1]], row.get("sentence", ""))
+            if key in seen:
+                out.add(table.path, line, f"repeats line {seen[key]}: one row per tie and "
+                        "sentence (the unit of coding)")  # fmt: skip
+            seen.setdefault(key, line)
+            if name == "relations" and ties.get(row.get("relation")) != "sentiment":
+                continue
+            if name == "relations" and row.get("inferred") == "true":
+                continue
+            for end in ends:
+                state = actor.get(row[end])
+                if (
+                    state
+                    and state["kind"] == "state"
+                    and not names_state(row.get("quote_ar", ""), state["name_ar"])
+                ):
+                    out.add(table.path, line, f"{end} {row[end]} is a state its quote does "
+                            f"not name ({state['name_ar']}): widen the quote to the name, or "
+                            "mark the reading inferred")  # fmt: skip
+    out += _check_countries(ctx, actors, actor)
+    return out
+
+
+def _check_countries(ctx: Context, actors: Table, actor: dict[str, dict]) -> Problems:
+    out = Problems()
+    line_of = {row["id"]: line for line, row in actors}
+    positions = {k for k, r in (ctx.sentences or {}).items() if r.get("section") in POSITIONS}
+    for line, row in actors:
+        if row["kind"] in NO_COUNTRY_RULE:
+            continue
+        if row.get("first_sentence") in positions and row["country"] != "IRQ":
+            out.add(actors.path, line, f"country: first named in the positions section "
+                    f"({row['first_sentence']}), whose items are Iraqi parties' positions: "
+                    "IRQ by the country policy")  # fmt: skip
+    relations = ctx.tables.get("relations")
+    if relations is None or not {"source", "target", "relation"} <= set(relations.header):
+        return out
+    for _, rel in relations:
+        source, target = actor.get(rel["source"]), actor.get(rel["target"])
+        if rel["relation"] not in BELONGING or not source or not target:
+            continue
+        if source["kind"] in NO_COUNTRY_RULE or not target["country"]:
+            continue
+        if source["country"] != target["country"]:
+            out.add(actors.path, line_of[rel["source"]], f"country: {source['country']!r}, but "
+                    f"it {rel['relation']} {rel['target']} ({rel['id']}), whose country is "
+                    f"{target['country']}")  # fmt: skip
     return out

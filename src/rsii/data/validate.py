@@ -35,11 +35,12 @@ from rsii.data.rules import (
     Problems,
     check_alternatives,
     check_codebook,
+    check_coding,
     check_rows,
     footnote_numbers,
 )
 
-RULE_COLUMNS = ("sign", "directed")
+RULE_COLUMNS = ("sign", "directed", "tie")
 COUNTED = ("sentences", "actors", "relations", "stances", "events", "cases", "alternatives")
 
 
@@ -86,10 +87,10 @@ def read_rules(codebook: Table | None) -> tuple[dict[str, tuple[str, str, int]],
         field_name, value = row.get("field", ""), row.get("value", "")
         sign, directed = row["sign"].strip(), row["directed"].strip()
         if field_name != SIGNED:
-            if sign or directed:
+            if sign or directed or row["tie"].strip():
                 out.add(
                     codebook.path, line,
-                    f"sign and directed are for {SIGNED} rows only: leave them empty for "
+                    f"sign, directed and tie are for {SIGNED} rows only: leave them empty for "
                     f"{field_name} {value!r}",
                 )  # fmt: skip
             continue
@@ -161,7 +162,7 @@ def check(data: Path) -> tuple[list[DataError], dict[str, Table | None]]:
         ids={n: {r["id"] for r in t.rows} for n, t in tables.items() if t and "id" in t.header},
         rules=rules,
     )
-    for each in (check_rows, check_alternatives, check_codebook, check_article):
+    for each in (check_rows, check_coding, check_alternatives, check_codebook, check_article):
         problems += each(ctx)
     return problems, tables
 

@@ -1,15 +1,18 @@
 """Static figures: reproducible, colour-blind safe, English labels, Arabic set right.
 
 Colours are the Okabe–Ito palette; the layout is seeded so two builds draw the same
-picture; PNGs carry no timestamp. Figures are ``matplotlib.figure.Figure`` objects drawn
-inside the book's style (:func:`styled`), so importing this module changes neither the
-backend nor the ``rcParams`` of a reader who adds plots of their own.
+picture, and its crowded parts are opened up until no label overlaps another
+(:mod:`rsii.present.labels`); names are wrapped, never cut; PNGs carry no timestamp.
+Figures are ``matplotlib.figure.Figure`` objects drawn inside the book's style
+(:func:`styled`), so importing this module changes neither the backend nor the
+``rcParams`` of a reader who adds plots of their own.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 
 import matplotlib
@@ -18,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from rsii.analysis import centrality
-from rsii.present import arabic, fonts
+from rsii.present import arabic, fonts, labels
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 SIGN_COLOURS = {1: "#0072B2", -1: "#D55E00", 0: "#7F7F7F"}  # blue, vermillion, grey
@@ -105,10 +108,31 @@ def layout(G: nx.Graph, seed: int = SEED) -> dict:
     return pos
 
 
-def short(name: str, width: int = 26) -> str:
-    """A figure label: the name without its parenthesis, cut to ``width``."""
-    name = name.split(" (")[0]
-    return name if len(name) <= width else name[: width - 1] + "…"
+def short(name: str, width: int = 24) -> str:
+    """A figure label: the name without its parenthesis, whole, on as few lines as keep
+    each within ``width`` characters (two for most names), broken at spaces with the
+    lines as even as can be; a single word longer than ``width`` is never split."""
+    words = name.split(" (")[0].split()
+    width = max([width, *map(len, words)])
+    for n in range(1, len(words) + 1):
+        splits = (
+            [" ".join(words[a:b]) for a, b in itertools.pairwise((0, *cuts, len(words)))]
+            for cuts in itertools.combinations(range(1, len(words)), n - 1)
+        )
+        best = min(
+            splits, key=lambda lines: (max(map(len, lines)), sum(len(x) ** 2 for x in lines))
+        )
+        if max(map(len, best)) <= width:
+            return "\n".join(best)
+    return ""
+
+
+def english(data: dict, node="") -> str:
+    """An actor's English name for a figure: ``short_en`` when the data give one."""
+    brief = data.get("short_en")
+    if isinstance(brief, str) and brief.strip():
+        return brief.strip()
+    return str(data.get("name_en") or node)
 
 
 def label(text: str) -> str:
@@ -120,7 +144,7 @@ def bilingual(G: nx.Graph) -> nx.Graph:
     """A copy whose nodes carry a two-line label: short English name, Arabic name."""
     H = G.copy()
     for _, data in H.nodes(data=True):
-        data["bilingual"] = f"{short(str(data.get('name_en', '')))}\n{data.get('name_ar', '')}"
+        data["bilingual"] = f"{short(english(data))}\n{data.get('name_ar', '')}"
     return H
 
 
@@ -133,27 +157,50 @@ LABEL_SIDES = {
 }
 
 
-def _node(
-    ax, xy, text: str, colour: str, marker: str, size: int = 180, side: str = "above"
-) -> None:
-    """One actor: its marker, and its label on a light box beside it (above by default)."""
-    ax.scatter(
-        *xy, s=size, color=colour, marker=marker, edgecolors="black", linewidths=0.6, zorder=2
+def _draw_actors(ax, actors: list[tuple], edges=()) -> dict:
+    """Actors given as (node, layout position, label, colour, marker, size, side), with
+    the ``edges`` between them: each marker with its label on a light box beside it (on
+    the side that crosses fewest ties when side is None), placed so that no two overlap
+    and all stay inside the axes (:func:`labels.place`). Returns the positions drawn."""
+    options = [
+        {
+            s: ax.annotate(
+                text,
+                (0.5, 0.5),
+                textcoords="offset points",
+                fontsize=6.5,
+                zorder=3,
+                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
+                **LABEL_SIDES[s],
+            )
+            for s in ((side,) if side else labels.SIDES)
+        }
+        for _, _, text, *_, side in actors
+    ]
+    index = {a[0]: i for i, a in enumerate(actors)}
+    placed, sides = labels.place(
+        ax,
+        [a[1] for a in actors],
+        options,
+        [a[5] for a in actors],
+        [(index[u], index[v]) for u, v in edges],
     )
-    ax.annotate(
-        text,
-        xy,
-        textcoords="offset points",
-        fontsize=6.5,
-        zorder=3,
-        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.7),
-        **LABEL_SIDES[side],
-    )
+    pos = {}
+    for (node, _, _, colour, marker, size, _), texts, side, at in zip(
+        actors, options, sides, placed, strict=True
+    ):
+        for s, text in texts.items():
+            if s != side:
+                text.remove()
+        pos[node] = texts[side].xy = (float(at[0]), float(at[1]))
+        ax.scatter(
+            *at, s=size, color=colour, marker=marker, edgecolors="black", linewidths=0.6, zorder=2
+        )
+    return pos
 
 
 def _node_label(data: dict, attr: str, node) -> str:
-    text = str(data.get(attr) or node)
-    return short(text) if attr == "name_en" else text
+    return short(english(data, node)) if attr == "name_en" else str(data.get(attr) or node)
 
 
 @styled
@@ -173,7 +220,9 @@ def draw_network(
     """Actors styled by kind, ties coloured by sign (blue +, vermillion −, grey 0) and
     dashed where inferred; ``highlight`` draws chosen ties thick; ``width_attr`` scales
     line width by an edge attribute (e.g. the number of footnotes); ``label_sides``
-    puts a node's label beside it (a key of ``LABEL_SIDES``) instead of above."""
+    puts a node's label on a given side (a key of ``LABEL_SIDES``) instead of the side
+    that crosses fewest ties. Actors are moved apart until no label overlaps another or
+    another actor (:mod:`rsii.present.labels`); the axes' limits become (0, 1)."""
     styles = kind_styles(kinds)
     H = simple(G) if G.is_multigraph() or G.is_directed() else G
     pos = pos or layout(H)
@@ -181,6 +230,13 @@ def draw_network(
     if ax is None:
         fig = new_figure(figsize)
         ax = fig.subplots()
+    actors = []
+    for node, data in H.nodes(data=True):
+        colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
+        side = (label_sides or {}).get(node)
+        text = label(_node_label(data, label_attr, node))
+        actors.append((node, pos[node], text, colour, marker, 180, side))
+    pos = _draw_actors(ax, actors, H.edges())
     for u, v, data in H.edges(data=True):
         sign = int(data.get("sign", 0) or 0)
         width = 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
@@ -195,10 +251,6 @@ def draw_network(
             zorder=1,
             solid_capstyle="round",
         )
-    for node, data in H.nodes(data=True):
-        colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
-        side = (label_sides or {}).get(node, "above")
-        _node(ax, pos[node], label(_node_label(data, label_attr, node)), colour, marker, side=side)
     present = {d.get("kind") for _, d in H.nodes(data=True)}
     handles = [
         Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=k)
@@ -309,9 +361,15 @@ def draw_camps(
 ):
     """The signed network with actors coloured by camp (A: orange circle, B: sky-blue
     square) and frustrated ties drawn thick."""
-    pos = layout(G)
     fig = new_figure(figsize)
     ax = fig.subplots()
+    style = {"A": (OKABE_ITO[0], "o"), "B": (OKABE_ITO[1], "s")}
+    actors = []
+    for node, xy in layout(G).items():
+        colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
+        name = english({**G.nodes[node], "name_en": names.get(node, node)})
+        actors.append((node, xy, label(short(name)), colour, marker, 150, None))
+    pos = _draw_actors(ax, actors, G.edges())
     for u, v, data in G.edges(data=True):
         hit = (u, v) in frustrated or (v, u) in frustrated
         ax.plot(
@@ -321,10 +379,6 @@ def draw_camps(
             alpha=1 if hit else 0.6,
             zorder=1,
         )
-    style = {"A": (OKABE_ITO[0], "o"), "B": (OKABE_ITO[1], "s")}
-    for node in G:
-        colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
-        _node(ax, pos[node], label(short(names.get(node, node))), colour, marker, size=150)
     handles = [
         Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=f"camp {k}")
         for k, (c, m) in style.items()
@@ -360,11 +414,11 @@ def ego_layout(G: nx.Graph, actor: str) -> dict:
 def ego_label_sides(pos: dict, actor: str) -> dict:
     """Labels point away from the circle's centre, so neighbours near its top do not
     overlap: left on the left, right on the right, above or below at the poles; the
-    actor's own label sits above it."""
+    actor's own label takes the side that crosses fewest of its ties (None)."""
     sides = {}
     for node, (x, y) in pos.items():
         if node == actor:
-            sides[node] = "above"
+            sides[node] = None
         elif abs(x) > 0.1:
             sides[node] = "right" if x > 0 else "left"
         else:
@@ -379,6 +433,7 @@ def ego_figure(ego: nx.Graph, actor: str, kinds):
     ego = bilingual(ego)
     fig = new_figure((5.8, 3.6))
     ax = fig.subplots()
+    fig.subplots_adjust(0, 0, 1, 1)  # before drawing: labels are placed inside the axes
     pos = ego_layout(ego, actor)
     draw_network(
         ego,
@@ -390,9 +445,6 @@ def ego_figure(ego: nx.Graph, actor: str, kinds):
     )
     if ax.get_legend() is not None:
         ax.get_legend().remove()
-    ax.set_xlim(-2.8, 2.8)
-    ax.set_ylim(-1.1, 1.15)
-    fig.subplots_adjust(0, 0, 1, 1)
     return fig
 
 

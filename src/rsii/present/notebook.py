@@ -13,14 +13,15 @@ from __future__ import annotations
 from IPython.display import Image, display
 from myst_nb import glue
 
-from rsii.analysis import balance, centrality, dna, evidence, network, timeline
+from rsii.analysis import balance, camps, centrality, dna, evidence, network, signed, timeline
 from rsii.data import load
-from rsii.present import figures, interactive, register, timechart
+from rsii.present import figures, interactive, register, timechart, views, words
 from rsii.present.figures import png_bytes
 from rsii.present.tables import Markdown, markdown_table
 
 __all__ = [
     "balance",
+    "camps",
     "centrality",
     "dna",
     "evidence",
@@ -32,8 +33,11 @@ __all__ = [
     "network",
     "register",
     "show_figure",
+    "signed",
     "timechart",
     "timeline",
+    "views",
+    "words",
 ]
 
 
@@ -41,6 +45,8 @@ def glue_values(**values) -> None:
     """Make each value available to the prose: numbers with {glue:text}`name`, strings
     (as Markdown) with {glue:md}`name`."""
     for name, value in values.items():
+        if hasattr(value, "item"):  # a NumPy scalar: glued as the Python number it holds
+            value = value.item()
         glue(name, Markdown(value) if isinstance(value, str) else value, display=False)
 
 

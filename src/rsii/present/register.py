@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
-from rsii.analysis import centrality, network
+from rsii.analysis import camps as camp_analysis
+from rsii.analysis import centrality, network, signed
 from rsii.data import load
 
 FOLDER = "book/actors"  # the generated pages, as a docname prefix
@@ -33,14 +35,25 @@ def actor_label(actor: str) -> str:
     return f"actor-{actor}"
 
 
-def actor_doc(actor: str) -> str:
-    return f"{FOLDER}/{actor}"
+def page_name(name_en: str) -> str:
+    """An actor page's file name, from its English name: lowercase words joined by
+    hyphens, a leading "the", "a" or "an" and the Arabic article "al-" left out, so that
+    the file names sort in the register's order (which the table of contents' glob
+    follows): "Haider al-Abadi" → "haider-abadi", "the United States" → "united-states"."""
+    words = re.sub(r"^(the|a|an)\s+", "", name_en.lower())
+    words = re.sub(r"\bal-", "", words)
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 
 
-def actor_url(actor: str, from_doc: str) -> str:
-    """The HTML address of an actor's page relative to the page ``from_doc`` (a docname
-    such as ``notebooks/network``), for links that Sphinx does not resolve (Bokeh)."""
-    return posixpath.relpath(f"{actor_doc(actor)}.html", posixpath.dirname(from_doc) or ".")
+def actor_doc(name_en: str) -> str:
+    return f"{FOLDER}/{page_name(name_en)}"
+
+
+def actor_url(name_en: str, from_doc: str) -> str:
+    """The HTML address of an actor's page (by its English name) relative to the page
+    ``from_doc`` (a docname such as ``notebooks/network``), for links that Sphinx does
+    not resolve (Bokeh)."""
+    return posixpath.relpath(f"{actor_doc(name_en)}.html", posixpath.dirname(from_doc) or ".")
 
 
 def actor_links(actors: pd.DataFrame) -> dict[str, str]:
@@ -72,13 +85,24 @@ class Register:
     blocs: dict[str, str]
     camps: dict[str, str]
     mentions: pd.DataFrame  # actor, sentence, why (a list of reasons)
-    camp_table: pd.DataFrame  # network.camps of the main coding
+    camp_table: pd.DataFrame  # network.camps of the main signed network
+    camp_reasons: dict[str, list]  # actor → (other, sign, fits) for its signed ties
+    kept: set[str]  # the actors every optimal two-camp split keeps with others
+    pn: pd.Series  # PN centrality in the signed network
     case_actors: dict[str, set[str]]  # hard case → the actors of the rows it changes
     camp_moves: dict[str, str] | None  # hard case → camp changes (None: not rerun)
 
     @functools.cached_property
     def names(self) -> dict[str, str]:
         return dict(zip(self.actors["id"], self.actors["name_en"], strict=True))
+
+    @functools.cached_property
+    def spoken(self) -> dict[str, str]:
+        return spoken(self.actors)
+
+    @functools.cached_property
+    def short(self) -> dict[str, str]:
+        return dict(zip(self.actors["id"], self.actors["short_en"], strict=True))
 
     @functools.cached_property
     def names_ar(self) -> dict[str, str]:
@@ -146,8 +170,10 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
     relations, stances, events = load.relations(data), load.stances(data), load.events(data)
     cases, alternatives = load.cases(data), load.alternatives(data)
     G = load.network(data)
-    signed = network.signed_network(network.signed_ties(relations, stances))
-    camps = network.camps(signed)
+    signed_graph = main_signed_network(relations, stances, actors, data)
+    camps = network.camps(signed_graph)
+    by_actor = dict(zip(camps["actor"], camps["camp"], strict=True))
+    _, stable = camp_analysis.stable_groups(signed_graph)
     return Register(
         actors=actors,
         sentences=sentences,
@@ -160,12 +186,52 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
         kinds=load.codebook(data).query("field == 'kind'")["value"].tolist(),
         centralities=centrality.centralities(G),
         blocs=network.assign_blocs(G),
-        camps=dict(zip(camps["actor"], camps["camp"], strict=True)),
+        camps=by_actor,
         mentions=mentions(actors, sentences, relations, stances, events),
         camp_table=camps,
+        camp_reasons=network.camp_reasons(signed_graph, by_actor),
+        kept={a for group in stable if len(group) > 1 for a in group},
+        pn=signed.pn_centrality(signed_graph),
         case_actors=case_actors(cases, alternatives, relations, stances),
         camp_moves=case_camp_moves(cases, camps, data) if camp_moves else None,
     )
+
+
+def main_signed_network(relations, stances, actors, data: Path | None = None):
+    """The stance chapter's signed network: sentiment ties and stances, each government
+    joined to its state."""
+    types = load.relation_types(data)
+    sentiment = types.loc[types["tie"] == "sentiment", "value"]
+    return network.signed_network(
+        network.variant_ties("main", relations, stances, actors, sentiment)
+    )
+
+
+def voice(according_to, names: dict[str, str]) -> str:
+    """Whose claim a row is, as a phrase: "in the article's own voice" or "according to
+    the Russian envoy" (``names``: actor id → name with its article, as
+    :attr:`Register.spoken` gives them)."""
+    who = str(according_to or "article")
+    if who == "article":
+        return "in the article's own voice"
+    return f"according to {names.get(who, who)}"
+
+
+# Names that take no article in running text (persons and states named as such, and
+# organisations named by a proper name); every other short name takes "the".
+_BARE = ("person", "state")
+_BARE_IDS = {"hezbollah", "reuters"}
+_THE_IDS = {"united_states", "eur_arab_me_states"}
+
+
+def spoken(actors: pd.DataFrame) -> dict[str, str]:
+    """Each actor's short name as a sentence uses it: "the Russian envoy", "Russia",
+    "Bashar al-Assad"."""
+    out = {}
+    for a in actors.itertuples():
+        bare = (a.kind in _BARE and "unnamed" not in a.name_en) or a.id in _BARE_IDS
+        out[a.id] = a.short_en if bare and a.id not in _THE_IDS else f"the {a.short_en}"
+    return out
 
 
 def case_camp_moves(cases: pd.DataFrame, base: pd.DataFrame, data: Path | None) -> dict[str, str]:
@@ -173,9 +239,10 @@ def case_camp_moves(cases: pd.DataFrame, base: pd.DataFrame, data: Path | None) 
     rerun with the case applied, as the stance chapter's sensitivity table gives them
     (:func:`rsii.analysis.network.camp_changes`; one optimal split per case)."""
     out = {}
+    actors = load.actors(data)
     for case in cases["id"]:
         st, rel = load.apply_case(case, data)
-        split = network.camps(network.signed_network(network.signed_ties(rel, st)))
+        split = network.camps(main_signed_network(rel, st, actors, data))
         out[str(case)] = "; ".join(network.camp_changes(base, split))
     return out
 

@@ -1,9 +1,13 @@
-"""The actor register's pages as MyST Markdown: an overview, one page per actor, and
-what each sentence of the article codes (placed under it in the chapter "The article").
+"""The actor register's pages as MyST Markdown: an overview, one page per actor in the
+reader's order (alphabetical by English name, ignoring "al-" and "the"), and what each
+sentence of the article codes (placed under it in the chapter "The article").
 
-Every coded row has one *home* on the register, where its anchor sits: a relation on its
-source's page (``relation-r001``), a stance on its speaker's page (``stance-st01``), an
-event on the page of the first actor it lists (``event-e01``); other pages link there.
+Each thing is said once. Every coded row has one *home*, where it is shown in full with
+its quote, its footnotes and whose claim it is: a relation on its source's page
+(anchor ``relation-r001``), a stance on its speaker's page (``stance-st01``), an event
+on the page of the first actor it lists (``event-e01``); other pages name it in a line
+and link there. Whole sentences are not reprinted: pages link to them in the article
+chapter. What every page would repeat is said once, on the overview.
 """
 
 from __future__ import annotations
@@ -22,8 +26,32 @@ from rsii.present.register import (
     actor_links,
     cases_touching,
     home_of_event,
+    page_name,
+    voice,
 )
 from rsii.present.tables import markdown_table
+from rsii.present.words import count, join
+
+KIND_WORDS = {
+    "state": "a state",
+    "government": "a government",
+    "state_body": "a state body",
+    "person": "a person",
+    "armed_group": "an armed group",
+    "party_or_bloc": "a party or bloc",
+    "media": "a news organisation or media unit",
+    "coalition": "a coalition",
+    "coalition_body": "a body of a coalition",
+    "international_organisation": "an international organisation",
+    "unnamed_source": "an unnamed source",
+}
+BELONGING_WORDS = {
+    "member_of": "member of",
+    "part_of": "part of",
+    "leads": "leads",
+    "chairs": "chairs",
+    "represents": "represents",
+}
 
 
 def _ref(text: str, label: str) -> str:
@@ -42,11 +70,15 @@ def _cite(footnotes) -> str:
     return " {cite:p}`" + ",".join(f"fn{int(n):02d}" for n in numbers) + "`"
 
 
-def _sentence(sid: str) -> str:
-    return _ref(sid, f"sentence-{sid}")
+def sentence_link(sid: str) -> str:
+    """A link to a sentence of the article chapter, named as a reader counts it."""
+    return _ref(f"sentence {int(sid[1:])}", f"sentence-{sid}")
 
 
-# --- pages --------------------------------------------------------------------------
+def ordered(reg: Register) -> list[str]:
+    """The register's order: alphabetical by English name, ignoring a leading "the",
+    "a" or "an" and the Arabic article "al-" (:func:`rsii.present.register.page_name`)."""
+    return sorted(reg.actors["id"], key=lambda a: (page_name(reg.names[a]), a))
 
 
 def _actor_link(reg: Register, actor: str) -> str:
@@ -59,90 +91,87 @@ def _number(value) -> str:
     return f"{value:.3f}"
 
 
-def _sign(value) -> str:
-    return {1: "+1 (positive)", -1: "−1 (negative)", 0: "0 (neutral)"}[int(value)]
-
-
-def _relation_row(reg: Register, r, actor: str) -> str:
-    """One tie as a paragraph, anchored on its source's page."""
-    here = r.source == actor
-    rid = f"**{r.id}**" if here else _ref(r.id, f"relation-{r.id}")
-    arrow = "→" if bool(r.directed) else "–"
-    other = r.target if r.source == actor else r.source
-    label = f"(relation-{r.id})=\n" if here else ""
-    how = "inferred by the coder" if bool(r.inferred) else "stated in the article"
-    note = f" Coding note: {r.note}" if str(r.note or "").strip() else ""
-    return (
-        f"{label}{rid} · {_actor_link(reg, r.source)} {arrow} *{r.relation}* {arrow} "
-        f"{_actor_link(reg, r.target)} · sign {_sign(r.sign)} · {how} · "
-        f"{_sentence(r.sentence)}{_cite(r.footnotes)} · with {_actor_link(reg, other)}: "
-        f"{_ar(r.quote_ar)}{note}\n"
-    )
-
-
-def _stance_row(reg: Register, s, actor: str) -> str:
-    here = s.actor == actor
-    sid = f"**{s.id}**" if here else _ref(s.id, f"stance-{s.id}")
-    label = f"(stance-{s.id})=\n" if here else ""
-    note = f" Coding note: {s.note}" if str(s.note or "").strip() else ""
-    return (
-        f"{label}{sid} · {_actor_link(reg, s.actor)} *{s.stance}s* "
-        f"{_actor_link(reg, s.target)} · {_sentence(s.sentence)}{_cite(s.footnotes)} · "
-        f"{_ar(s.quote_ar)} (“{s.quote_en}”){note}\n"
-    )
-
-
-def _event_row(reg: Register, e, actor: str) -> str:
-    here = home_of_event(e.actors, set(reg.actors["id"])) == actor
-    eid = f"**{e.id}**" if here else _ref(e.id, f"event-{e.id}")
-    label = f"(event-{e.id})=\n" if here else ""
-    who = ", ".join(_actor_link(reg, a) for a in str(e.actors).split())
-    return (
-        f"{label}{eid} · {e.date} ({e.precision}) · {e.event_en} · actors: {who} · "
-        f"{_sentence(e.sentence)}{_cite(e.footnotes)}\n"
-    )
-
-
-def _alternative(reg: Register, a) -> str:
-    file = str(a.file).removesuffix(".csv")
-    kind = "relation" if file == "relations" else "stance"
-    row = _ref(a.row, f"{kind}-{a.row}")
-    if a.action == "drop":
-        return f"{a.id} drops {kind} {row}"
-    value = str(a.value or "")
-    shown = _actor_link(reg, value) if value in reg.names else f"`{value}`"
-    return f"{a.id} sets `{a.column}` of {kind} {row} to {shown}"
-
-
-def _case(reg: Register, case_id: str) -> str:
-    c = load.records(reg.cases[reg.cases["id"] == case_id])[0]
-    alts = reg.alternatives[reg.alternatives["case"] == case_id]
-    changes = "; ".join(_alternative(reg, a) for a in alts.itertuples())
-    moves = (reg.camp_moves or {}).get(case_id)
-    if moves is None:
-        camp = ""
-    elif moves:
-        camp = f" Rerun under this reading, camps change: {moves}."
-    else:
-        camp = " Rerun under this reading, no actor changes camp."
-    return (
-        f"**{c['id']}: {c['title']}** ({_sentence(c['sentence'])}). The coding: {c['choice']} "
-        f"The other reading: {c['alternative']} It would change: {changes}.{camp}\n"
-    )
-
-
-def ego_alt(reg: Register, actor: str) -> str:
-    ego = centrality.ego(reg.graph, actor)
-    others = sorted(reg.names[n] for n in ego if n != actor)
-    return (
-        f"Ego network of {reg.names[actor]}: {len(others)} actors tied to it in the coding "
-        f"({', '.join(others)}), ties blue when positive, vermillion when negative, "
-        "grey when neutral, dashed when inferred."
-    )
+def _words(relation) -> str:
+    return str(relation).replace("_", " ")
 
 
 def has_ties(reg: Register, actor: str) -> bool:
     return reg.graph.degree(actor) > 0
+
+
+def who(reg: Register, actor: str) -> str:
+    """One line on who the actor is, as the article presents it: kind, what it belongs
+    to or leads, and where it first appears."""
+    a = reg.actor(actor)
+    belongs = reg.relations[
+        (reg.relations["source"] == actor)
+        & reg.relations["relation"].astype(str).isin(BELONGING_WORDS)
+    ]
+    ties = list(
+        dict.fromkeys(
+            f"{BELONGING_WORDS[str(r.relation)]} {_actor_link(reg, r.target)}"
+            for r in belongs.itertuples()
+        )
+    )
+    section = reg.sentences.set_index("id").loc[a["first_sentence"], "section_en"] or "the lead"
+    line = f"{reg.names[actor]}: {KIND_WORDS.get(a['kind'], a['kind'])}"
+    if ties:
+        line += ", " + join(ties)
+    return line + f"; first named in {sentence_link(a['first_sentence'])} ({section})."
+
+
+def _relation_home(reg: Register, r) -> str:
+    arrow = "→" if bool(r.directed) else "–"
+    how = "read by the coder" if bool(r.inferred) else "in the article's words"
+    note = f" {r.note}" if str(r.note or "").strip() else ""
+    return (
+        f"(relation-{r.id})=\n{_actor_link(reg, r.source)} {arrow} *{_words(r.relation)}* "
+        f"{arrow} {_actor_link(reg, r.target)}: {how}, {voice(r.according_to, reg.spoken)}; "
+        f"{sentence_link(r.sentence)}{_cite(r.footnotes)}. {_ar(r.quote_ar)}{note}\n"
+    )
+
+
+def _stance_home(reg: Register, s) -> str:
+    note = f" {s.note}" if str(s.note or "").strip() else ""
+    return (
+        f"(stance-{s.id})=\n{_actor_link(reg, s.actor)} *{s.stance}s* "
+        f"{_actor_link(reg, s.target)}, {voice(s.according_to, reg.spoken)}; "
+        f"{sentence_link(s.sentence)}{_cite(s.footnotes)}. {_ar(s.quote_ar)} "
+        f"(“{s.quote_en}”){note}\n"
+    )
+
+
+def _event_home(reg: Register, e) -> str:
+    dated = (
+        "the article dates it" if e.according_to == "article" else voice(e.according_to, reg.spoken)
+    )
+    others = [a for a in str(e.actors).split() if a in reg.names]
+    return (
+        f"(event-{e.id})=\n**{e.date}** ({e.precision}): {e.event_en} Actors: "
+        f"{join(_actor_link(reg, a) for a in others)}; {dated}; "
+        f"{sentence_link(e.sentence)}{_cite(e.footnotes)}.\n"
+    )
+
+
+def _elsewhere(reg: Register, label: str, text: str) -> str:
+    return f"- {_ref(text, label)}"
+
+
+def _camp(reg: Register, actor: str) -> str:
+    camp = reg.camps.get(actor)
+    if camp is None:
+        return f"{NO_SIGNED_TIE}."
+    if camp not in ("A", "B"):
+        return "no signed path to the 4+1 coalition, so in neither camp."
+    reasons = reg.camp_reasons.get(actor, [])
+    fits = [f"{'+' if s > 0 else '−'} {reg.names[o]}" for o, s, ok in reasons if ok]
+    misfits = [f"{'+' if s > 0 else '−'} {reg.names[o]}" for o, s, ok in reasons if not ok]
+    text = f"camp {camp} of one optimal split (camp A holds the 4+1 coalition)"
+    text += ", with every optimal split" if actor in reg.kept else ", not in every optimal split"
+    text += f". Ties the split satisfies: {join(fits) or 'none'}"
+    if misfits:
+        text += f"; ties it leaves frustrated: {join(misfits)}"
+    return text + "."
 
 
 def actor_page(reg: Register, actor: str) -> str:
@@ -156,141 +185,191 @@ def actor_page(reg: Register, actor: str) -> str:
         if a["wikidata"]
         else "none verified"
     )
-    index_name = f"{name} ({name_ar})".replace(";", ",")
+    pn = reg.pn.get(actor)
     facts = pd.DataFrame(
         [
-            ("English name", name),
-            ("Arabic name (as the article writes it)", name_ar),
-            ("Kind (coding)", a["kind"]),
-            ("Country", a["country"] or "none given"),
+            ("Kind", KIND_WORDS.get(a["kind"], a["kind"])),
+            ("Country", a["country"] or "none (see the country policy)"),
             ("Wikidata", wikidata),
-            ("First mention", a["first_sentence"]),
-            ("Sentences naming it", len(named)),
-            ("Bloc (rule of the network chapter)", reg.blocs.get(actor, "")),
-            ("Camp (optimal split, stance chapter)", reg.camps.get(actor, NO_SIGNED_TIE)),
-            ("Degree", int(cent["degree"])),
-            ("Betweenness", _number(cent["betweenness"])),
-            ("Eigenvector centrality", _number(cent["eigenvector"])),
+            ("Named in", ", ".join(sentence_link(s) for s in named["sentence"])),
+            ("Bloc", reg.blocs.get(actor, "")),
+            ("Camp", _camp(reg, actor)),
+            ("Degree, betweenness", f"{int(cent['degree'])}, {_number(cent['betweenness'])}"),
+            ("Eigenvector, PN centrality", f"{_number(cent['eigenvector'])}, {_number(pn)}"),
         ],
-        columns=["Field", "Value"],
+        columns=["", " "],
     )
+    index_name = f"{name} ({name_ar})".replace(";", ",")
     parts = [
-        # The title stays English: it travels to the sidebar, where the chapter's pages
-        # sit folded away, and to the PDF's bookmarks; the Arabic name follows it.
+        # The title stays English: it travels to the sidebar and the PDF's bookmarks.
         f"({actor_label(actor)})=\n# {name}\n",
         f"```{{ar}}\n{name_ar}\n```\n",
         f"```{{index}} single: {index_name}\n```\n",
-        "What the data package holds about this actor, as coded from the article; "
-        "labels and positions are the article's or the coding's, as marked.\n",
-        markdown_table(facts).text,
+        who(reg, actor) + "\n",
+        markdown_table(facts, link_sentences=False).text,
     ]
     if str(a["note"] or "").strip():
         parts.append(f"Coding note: {a['note']}\n")
     if has_ties(reg, actor):
         parts.append(
-            f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}\n:width: 70%\n\n"
-            f"Ego network of {name}: the actors the coding ties to it and the ties among "
-            "them; styles as in the actor network chapter.\n```\n"
+            f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}\n:width: 60%\n\n"
+            f"The actors the coding ties to {reg.short[actor]}, and their ties.\n```\n"
         )
-    else:
-        parts.append("The coding ties this actor to no other actor.\n")
-
-    parts.append("```{rubric} Sentences that name it\n```\n")
-    by_id = reg.sentences.set_index("id")
-    for m in named.itertuples():
-        s = by_id.loc[m.sentence]
-        parts.append(
-            f"```{{ar}}\n{s['text_ar']}\n```\n\n"
-            f"**{m.sentence}** ({_ref('in the article', f'sentence-{m.sentence}')}; "
-            f"{', '.join(m.why)}). {s['text_en']}{_cite(s['footnotes'])}\n"
-        )
-
-    rels = reg.relations[(reg.relations["source"] == actor) | (reg.relations["target"] == actor)]
-    parts.append("```{rubric} Ties\n```\n")
-    parts += [_relation_row(reg, r, actor) for r in rels.itertuples()] or ["No coded tie.\n"]
-    st = reg.stances[(reg.stances["actor"] == actor) | (reg.stances["target"] == actor)]
-    parts.append("```{rubric} Stances\n```\n")
-    parts += [_stance_row(reg, s, actor) for s in st.itertuples()] or ["No coded stance.\n"]
-    ev = reg.events[reg.events["actors"].astype(str).str.split().map(lambda xs: actor in xs)]
-    if len(ev):
-        parts.append("```{rubric} Events\n```\n")
-        parts += [_event_row(reg, e, actor) for e in ev.itertuples()]
+    parts += _rows(reg, actor)
     touching = cases_touching(reg, actor)
-    parts.append("```{rubric} Hard cases\n```\n")
-    parts += [_case(reg, c) for c in touching] or ["No hard case changes a row naming it.\n"]
+    if touching:
+        parts.append("```{rubric} Hard cases\n```\n")
+        parts += [_case(reg, c) for c in touching]
     return "\n".join(parts)
+
+
+def _rows(reg: Register, actor: str) -> list[str]:
+    rel, st, ev = reg.relations, reg.stances, reg.events
+    out = []
+    home_rel = rel[rel["source"] == actor]
+    home_st = st[st["actor"] == actor]
+    known = set(reg.actors["id"])
+    listed = ev["actors"].astype(str).str.split()
+    home_ev = ev[[home_of_event(e, known) == actor for e in ev["actors"]]]
+    if len(home_rel) or len(home_st) or len(home_ev):
+        out.append("```{rubric} What the article says it does\n```\n")
+        out += [_relation_home(reg, r) for r in home_rel.itertuples()]
+        out += [_stance_home(reg, s) for s in home_st.itertuples()]
+        out += [_event_home(reg, e) for e in home_ev.itertuples()]
+    away = [
+        _elsewhere(reg, f"relation-{r.id}", f"{reg.names[r.source]} {_words(r.relation)} it")
+        for r in rel[rel["target"] == actor].itertuples()
+    ]
+    away += [
+        _elsewhere(reg, f"stance-{s.id}", f"{reg.names[s.actor]} {s.stance}s it")
+        for s in st[st["target"] == actor].itertuples()
+    ]
+    away += [
+        _elsewhere(reg, f"event-{e.id}", f"{e.date}: {e.event_en}")
+        for e, xs in zip(ev.itertuples(), listed, strict=True)
+        if actor in xs and home_of_event(e.actors, known) != actor
+    ]
+    if away:
+        out.append("```{rubric} What others do towards it\n```\n")
+        out.append("\n".join(away) + "\n")
+    if not (out or away):
+        out.append("The coding gives it no tie, stance or event.\n")
+    return out
+
+
+def _case(reg: Register, case_id: str) -> str:
+    c = load.records(reg.cases[reg.cases["id"] == case_id])[0]
+    moves = (reg.camp_moves or {}).get(case_id)
+    if moves is None:
+        camp = ""
+    elif moves:
+        camp = f" Rerun under the other reading: {_moves(reg, moves)}."
+    else:
+        camp = " Rerun under the other reading, no actor enters, leaves or changes camp."
+    return f"- **{c['title']}** ({sentence_link(c['sentence'])}). {c['alternative']}{camp}"
+
+
+def _moves(reg: Register, moves: str) -> str:
+    out = []
+    for item in moves.split("; "):
+        actor, change = item.rsplit(" (", 1)
+        before, after = change.rstrip(")").split("→")
+        name = reg.names.get(actor, actor)
+        if after == "–":
+            out.append(f"{name} leaves the signed network")
+        elif before == "–":
+            out.append(f"{name} enters it")
+        else:
+            out.append(f"{name} moves from camp {before} to {after}")
+    return join(out)
+
+
+def ego_alt(reg: Register, actor: str) -> str:
+    ego = centrality.ego(reg.graph, actor)
+    others = sorted(reg.short[n] for n in ego if n != actor)
+    return (
+        f"Ego network of {reg.short[actor]}: {count(len(others), 'actor')} tied to it "
+        f"({', '.join(others)}), ties blue when positive, vermillion when negative, "
+        "grey when neutral, dashed when inferred."
+    )
 
 
 def overview_table(reg: Register) -> pd.DataFrame:
     counts = reg.mentions.groupby("actor").size()
+    actors = reg.actors.set_index("id").loc[ordered(reg)]
     return pd.DataFrame(
         {
-            "actor": reg.actors["name_en"],
-            "Arabic": reg.actors["name_ar"],
-            "kind": reg.actors["kind"].astype(str),
-            "country": reg.actors["country"],
-            "degree": [int(reg.centralities.loc[a, "degree"]) for a in reg.actors["id"]],
-            "camp": [reg.camps.get(a, "–") for a in reg.actors["id"]],
-            "sentences": [int(counts.get(a, 0)) for a in reg.actors["id"]],
+            "Actor": actors["name_en"],
+            "Arabic": actors["name_ar"],
+            "Kind": actors["kind"].astype(str).map(KIND_WORDS),
+            "Country": actors["country"],
+            "Camp": [reg.camps.get(a, "–") for a in actors.index],
+            "Sentences": [int(counts.get(a, 0)) for a in actors.index],
         }
     )
 
 
 def overview(reg: Register) -> str:
-    n = len(reg.actors)
     return (
         "(actor-register)=\n# Actor register\n\n"
-        f"The article names {n} actors as coded in `data/actors.csv`. Each has a page "
-        "below with its names, kind and country, every sentence that names it, its ties, "
-        "stances, events and the hard cases that touch it, and its bloc, camp and "
-        "centralities as the analysis chapters compute them. A sentence *names* an actor "
-        "when the coding ties the two: the first mention, a relation, a stance or an "
-        "event of that sentence, or the actor's Arabic name occurring in it verbatim. "
-        "A camp of “–” means the actor has no signed tie. Generated from the data "
-        "at every build.\n\n"
+        f"The article names {count(len(reg.actors), 'actor')} as the coding reads it. "
+        "Each has a page, in the order of this table: who it is as the article presents "
+        "it, the sentences that name it (linked to the article chapter), what the article "
+        "says it does, with the Arabic words and whose claim each is, what others do "
+        "towards it (linked to where it is shown in full), and the hard cases that would "
+        "change a row naming it. A sentence *names* an actor when the coding ties the two: "
+        "the first mention, a relation, a stance or an event of that sentence, or the "
+        "actor's Arabic name occurring in it verbatim. Kinds, countries and blocs are the "
+        "coding's, by the rules of the codebook; camps are those of one optimal split of "
+        "the stance chapter's signed network (“–”: no signed tie), and each page says "
+        "which ties put the actor there. A figure on a page shows the actors the coding "
+        "ties to it, styled as in the actor network chapter. Generated from the data at "
+        "every build.\n\n"
         + markdown_table(overview_table(reg), actors=actor_links(reg.actors)).text
     )
 
 
 def sentence_coding(reg: Register, sentence: str) -> str:
-    """What was coded from one sentence, each item linked to its home on the register:
-    a container placed under the sentence in the chapter "The article"."""
-    known = set(reg.actors["id"])
+    """What was coded from one sentence, in names and words, each item linked to its
+    home on the register: a container placed under the sentence in "The article"."""
     items = []
     actors = reg.actors_in(sentence)
     if actors:
         items.append("actors " + ", ".join(_actor_link(reg, a) for a in actors))
     rels = reg.relations[reg.relations["sentence"] == sentence]
-    if len(rels):
-        items.append(
-            "relations "
-            + ", ".join(
-                f"{_ref(r.id, f'relation-{r.id}')}: {r.source} {r.relation} {r.target}"
-                for r in rels.itertuples()
-            )
-        )
+    ties = [
+        _ref(f"{reg.short[r.source]} {_words(r.relation)} {reg.short[r.target]}",
+             f"relation-{r.id}")
+        for r in rels.itertuples()
+    ]  # fmt: skip
+    if ties:
+        items.append("ties " + "; ".join(ties))
     st = reg.stances[reg.stances["sentence"] == sentence]
-    if len(st):
-        items.append(
-            "stances "
-            + ", ".join(
-                f"{_ref(s.id, f'stance-{s.id}')}: {s.actor} {s.stance}s {s.target}"
-                for s in st.itertuples()
-            )
-        )
+    said = [
+        _ref(f"{reg.short[s.actor]} {s.stance}s {reg.short[s.target]}", f"stance-{s.id}")
+        for s in st.itertuples()
+    ]
+    if said:
+        items.append("stances " + "; ".join(said))
+    known = set(reg.actors["id"])
     ev = reg.events[reg.events["sentence"] == sentence]
-    ev = ev[[home_of_event(e, known) is not None for e in ev["actors"]]]
-    if len(ev):
-        items.append("events " + ", ".join(_ref(e.id, f"event-{e.id}") for e in ev.itertuples()))
-    body = "; ".join(items) if items else "nothing"
-    return f"```{{container}} rsii-coded\n:name: coded-{sentence}\n\n*Coded:* {body}.\n```\n"
+    dated = [
+        _ref(f"{e.date}: {e.event_en.rstrip('.')}", f"event-{e.id}")
+        for e in ev.itertuples()
+        if home_of_event(e.actors, known) is not None
+    ]
+    if dated:
+        items.append("events " + "; ".join(dated))
+    body = ". ".join(i[0].upper() + i[1:] for i in items) if items else "Nothing"
+    return f"```{{container}} rsii-coded\n:name: coded-{sentence}\n\n*Coded.* {body}.\n```\n"
 
 
 def pages(reg: Register) -> dict[str, str]:
-    """Every generated page's text by file name inside the register's folder."""
+    """Every generated page's text by file name inside the register's folder; the file
+    names sort in the register's order, which the table of contents' glob follows."""
     out = {"index.md": overview(reg)}
-    for actor in reg.actors["id"]:
-        out[f"{actor}.md"] = actor_page(reg, actor)
+    for actor in ordered(reg):
+        out[f"{page_name(reg.names[actor])}.md"] = actor_page(reg, actor)
     return out
 
 

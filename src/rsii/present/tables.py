@@ -52,7 +52,7 @@ def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
         text = str(value)
     text = text.replace("|", "\\|").replace("\n", " ")
     if link_sentences and _SENTENCE.match(text):
-        return f"{{ref}}`{text} <sentence-{text}>`"
+        return f"{{ref}}`sentence {int(text[1:])} <sentence-{text}>`"
     if actors:
         linked = link_actors(text, actors, pattern)
         if linked is not None:

@@ -16,6 +16,7 @@ HEADERS = {
     "definition": "Definition",
     "sign": "Sign",
     "directed": "Directed",
+    "tie": "Tie",
     "example": "Example",
     "example_sentence": "Sentence",
 }

@@ -1,0 +1,166 @@
+"""The analysis tables as a reader sees them: names for ids, words for codes, headers in
+English, footnotes as citations. The ids stay in the data downloads and ``rsii export``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STANCE_WORDS = {"support": "supports", "oppose": "opposes"}
+
+
+def cite(footnotes) -> str:
+    """The article's footnote numbers as citations of the bibliography's entries."""
+    numbers = str(footnotes or "").split()
+    return "{cite:p}`" + ",".join(f"fn{int(n):02d}" for n in numbers) + "`" if numbers else ""
+
+
+def voice(according_to, names: dict[str, str]) -> str:
+    """Whose claim a row is, in words."""
+    who = str(according_to or "article")
+    return "the article" if who == "article" else names.get(who, who)
+
+
+def statements(stances: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Every coded statement: who, on what, which way, the Arabic and English words, the
+    sentence, the footnotes and whose report it is."""
+    return pd.DataFrame(
+        {
+            "Speaker": stances["actor"].map(names),
+            "Stance": stances["stance"].astype(str).map(STANCE_WORDS),
+            "Target": stances["target"].map(names),
+            "Arabic": stances["quote_ar"],
+            "English": stances["quote_en"],
+            "Sentence": stances["sentence"],
+            "Footnotes": stances["footnotes"].map(cite),
+            "According to": stances["according_to"].map(lambda a: voice(a, names)),
+        }
+    )
+
+
+def variants(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Signed network": table["description"],
+            "Actors": table["actors"],
+            "Ties": table["ties"],
+            "Negative": table["negative"],
+            "Triangles": table["triangles"],
+            "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
+            "Walk index": table["walk_balance"].map(lambda x: f"{x:.2f}"),
+            "Frustration": table["frustration"],
+            "Optimal two-camp splits": table["optimal_splits"],
+            "Clusters": table["clusters"],
+            "Misfits": table["misfits"],
+        }
+    )
+
+
+def against_chance(table: pd.DataFrame) -> pd.DataFrame:
+    def fmt(x) -> str:
+        return f"{x:.2f}" if isinstance(x, float) and x != int(x) else f"{x:g}"
+
+    spread = [f"{lo:.2g}–{hi:.2g}" for lo, hi in zip(table["low"], table["high"], strict=True)]
+    return pd.DataFrame(
+        {
+            "Null model": table["model"],
+            "Measure": table["measure"],
+            "Observed": table["observed"].map(fmt),
+            "Mean by chance": table["mean"].map(lambda x: f"{x:.2f}"),
+            "5–95 % of draws": spread,
+            "Share of draws as balanced": table["p_value"].map(lambda x: f"{x:.3f}"),
+        }
+    )
+
+
+def groups(stable: list[set], names: dict[str, str]) -> pd.DataFrame:
+    """The groups every optimal split keeps together, largest first."""
+    ordered = sorted(stable, key=lambda g: (-len(g), sorted(names.get(a, a) for a in g)))
+    return pd.DataFrame(
+        {
+            "Actors kept together": [
+                "; ".join(sorted(names.get(a, a) for a in g)) for g in ordered if len(g) > 1
+            ]
+        }
+    )
+
+
+def frustrated(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The frustrated ties with the evidence behind them."""
+
+    def pair(tie: str) -> str:
+        return " – ".join(names.get(a, a) for a in tie.split(" – "))
+
+    return pd.DataFrame(
+        {
+            "Tie": table["tie"].map(pair),
+            "Sign": table["sign"].map({1: "positive", -1: "negative"}),
+            "What it rests on": table["kind"].astype(str).str.replace("_", " "),
+            "Arabic": table["quote_ar"],
+            "Sentence": table["sentence"],
+            "Footnotes": table["footnotes"].map(cite),
+        }
+    )
+
+
+def sensitivity(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    def changes(cell: str) -> str:
+        out = []
+        for item in filter(None, str(cell).split("; ")):
+            actor, move = item.rsplit(" (", 1)
+            before, after = move.rstrip(")").split("→")
+            if "–" in (before, after):
+                out.append(f"{names.get(actor, actor)} {'leaves' if after == '–' else 'enters'}")
+            else:
+                out.append(f"{names.get(actor, actor)} moves {before} to {after}")
+        return "; ".join(out) or "none"
+
+    return pd.DataFrame(
+        {
+            "Reading": table["title"],
+            "Ties": table["ties"],
+            "Negative": table["negative"],
+            "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
+            "Frustration": table["frustration"],
+            "Actors that enter, leave or move": table["camp_changes"].map(changes),
+        }
+    )
+
+
+def camp_table(split: pd.DataFrame, names: dict[str, str], blocs: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Actor": split["actor"].map(names),
+            "Camp": split["camp"].map(lambda c: c if c in ("A", "B") else "no signed path"),
+            "Bloc": split["actor"].map(blocs),
+        }
+    )
+
+
+def pairs(table: pd.DataFrame) -> pd.DataFrame:
+    out = {
+        "Actor": table["actor_a"],
+        "And": table["actor_b"],
+        "Shared statements": table["congruence"].astype(int),
+        "Opposed statements": table["conflict"].astype(int),
+    }
+    if "jaccard" in table:
+        out["Jaccard congruence"] = table["jaccard"].map(lambda x: f"{x:.2f}")
+    return pd.DataFrame(out)
+
+
+def arenas(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Arena": table["arena"],
+            "Actors": table["actors"],
+            "Ties": table["ties"],
+            "Negative": table["negative"],
+            "Balanced triangles": table["balanced_share"].map(
+                lambda x: "no triangle" if x != x else f"{x:.2f}"
+            ),
+            "Frustration": table["frustration"],
+            "Camp A": table["camp_A"],
+            "Camp B": table["camp_B"],
+        }
+    )
