@@ -26,7 +26,9 @@ def system_amiri_dirs() -> list[Path]:
     return sorted(found)
 
 
-def run(cmd: list[str], home: Path, cwd: Path, timeout: float = 900) -> subprocess.CompletedProcess:
+def run(
+    cmd: list[str], home: Path, cwd: Path, timeout: float = 900, extra: dict | None = None
+) -> subprocess.CompletedProcess:
     """``cmd`` in the fresh environment, with its output captured."""
     for name in ("home", "mpl", "cache", "empty"):
         (home / name).mkdir(parents=True, exist_ok=True)
@@ -39,6 +41,7 @@ def run(cmd: list[str], home: Path, cwd: Path, timeout: float = 900) -> subproce
         "LANG": "C.UTF-8",
         "PYTHONHASHSEED": "0",
         "SOURCE_DATE_EPOCH": "1448928000",
+        **(extra or {}),
     }
     hide = " ".join(f'mount --bind "$EMPTY" "{d}";' for d in system_amiri_dirs())
     script = f'set -e; {hide} exec "$@"'

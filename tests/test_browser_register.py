@@ -67,7 +67,7 @@ def test_clicking_a_network_node_opens_the_actor_page(light_context, page_opener
         x, y = page.evaluate(_FIRST_NODE)
         page.mouse.click(x, y)
         # Nodes are sorted by id, so the first is the first actor id in sort order.
-        page.wait_for_url("**/book/actors/abadi.html", timeout=10_000)
+        page.wait_for_url("**/book/actors/haider-abadi.html", timeout=10_000)
         assert "Haider al-Abadi" in page.get_by_role("heading", level=1).inner_text()
     finally:
         page.close()

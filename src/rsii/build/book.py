@@ -143,6 +143,9 @@ def build(target: str, capture: bool = False, root: Path | None = None):
             _forget_environment(build_dir)
             inputs.write(code_and_data)
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+        # Every table is a longtable and every reference carries its page: LaTeX needs a
+        # few more passes than latexmk's default five for both to settle.
+        env["LATEXMKOPTS"] = "-e '$$max_repeat=10'"  # $$: make's escape for $
         result = None
         try:
             ran = execute_notebooks(root)

@@ -55,7 +55,7 @@ class Release:
     def bibtex(self) -> str:
         lines = [
             "@book{rsii" + self.date[:4] + ",",
-            f"  title     = {{{self.title}}},",
+            "  title     = {" + self.title.replace(": ", ":\n               ") + "},",
             "  author    = {{The rsii project}},",
             f"  year      = {{{self.date[:4]}}},",
             f"  edition   = {{{self.version}}},",

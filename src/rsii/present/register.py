@@ -57,10 +57,14 @@ def actor_url(name_en: str, from_doc: str) -> str:
 
 
 def actor_links(actors: pd.DataFrame) -> dict[str, str]:
-    """Every way a table names an actor (its id and its English name) → its id, for
+    """Every way a table names an actor (its id, English name and short name) → its id, for
     :func:`rsii.present.tables.markdown_table`'s ``actors``."""
     links = {str(a): str(a) for a in actors["id"]}
     links.update({str(n): str(a) for a, n in zip(actors["id"], actors["name_en"], strict=True)})
+    if "short_en" in actors:
+        links.update(
+            {str(n): str(a) for a, n in zip(actors["id"], actors["short_en"], strict=True)}
+        )
     return links
 
 

@@ -120,10 +120,16 @@ def who(reg: Register, actor: str) -> str:
     return line + f"; first named in {sentence_link(a['first_sentence'])} ({section})."
 
 
+def _note(text) -> str:
+    """A row's coding note: in the HTML, where a page can be long; the PDF leaves it to
+    the data (every note is in the downloads)."""
+    return f"\n```{{only}} html\n{text}\n```\n" if str(text or "").strip() else ""
+
+
 def _relation_home(reg: Register, r) -> str:
     arrow = "→" if bool(r.directed) else "–"
     how = "read by the coder" if bool(r.inferred) else "in the article's words"
-    note = f" {r.note}" if str(r.note or "").strip() else ""
+    note = _note(r.note)
     return (
         f"(relation-{r.id})=\n{_actor_link(reg, r.source)} {arrow} *{_words(r.relation)}* "
         f"{arrow} {_actor_link(reg, r.target)}: {how}, {voice(r.according_to, reg.spoken)}; "
@@ -132,7 +138,7 @@ def _relation_home(reg: Register, r) -> str:
 
 
 def _stance_home(reg: Register, s) -> str:
-    note = f" {s.note}" if str(s.note or "").strip() else ""
+    note = _note(s.note)
     return (
         f"(stance-{s.id})=\n{_actor_link(reg, s.actor)} *{s.stance}s* "
         f"{_actor_link(reg, s.target)}, {voice(s.according_to, reg.spoken)}; "
@@ -186,19 +192,18 @@ def actor_page(reg: Register, actor: str) -> str:
         else "none verified"
     )
     pn = reg.pn.get(actor)
-    facts = pd.DataFrame(
-        [
-            ("Kind", KIND_WORDS.get(a["kind"], a["kind"])),
-            ("Country", a["country"] or "none (see the country policy)"),
-            ("Wikidata", wikidata),
-            ("Named in", ", ".join(sentence_link(s) for s in named["sentence"])),
-            ("Bloc", reg.blocs.get(actor, "")),
-            ("Camp", _camp(reg, actor)),
-            ("Degree, betweenness", f"{int(cent['degree'])}, {_number(cent['betweenness'])}"),
-            ("Eigenvector, PN centrality", f"{_number(cent['eigenvector'])}, {_number(pn)}"),
-        ],
-        columns=["", " "],
-    )
+    facts = [
+        ("Kind", KIND_WORDS.get(a["kind"], a["kind"])),
+        ("Country", a["country"] or "none (see the country policy)"),
+        ("Wikidata", wikidata),
+        ("Named in", ", ".join(sentence_link(s) for s in named["sentence"])),
+        ("Bloc", reg.blocs.get(actor, "")),
+        ("Camp", _camp(reg, actor)),
+        ("Degree", str(int(cent["degree"]))),
+        ("Betweenness", _number(cent["betweenness"])),
+        ("Eigenvector", _number(cent["eigenvector"])),
+        ("PN centrality", _number(pn)),
+    ]
     index_name = f"{name} ({name_ar})".replace(";", ",")
     parts = [
         # The title stays English: it travels to the sidebar and the PDF's bookmarks.
@@ -206,14 +211,19 @@ def actor_page(reg: Register, actor: str) -> str:
         f"```{{ar}}\n{name_ar}\n```\n",
         f"```{{index}} single: {index_name}\n```\n",
         who(reg, actor) + "\n",
-        markdown_table(facts, link_sentences=False).text,
+        "".join(
+            f"**{k}**: {v}{' ·' if i < len(facts) - 1 else ''}\n" for i, (k, v) in enumerate(facts)
+        ),
     ]
     if str(a["note"] or "").strip():
         parts.append(f"Coding note: {a['note']}\n")
     if has_ties(reg, actor):
+        # In the HTML only: the PDF keeps the register to its text (the network chapter
+        # draws the whole network, and two ego networks).
         parts.append(
-            f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}\n:width: 60%\n\n"
-            f"The actors the coding ties to {reg.short[actor]}, and their ties.\n```\n"
+            f"````{{only}} html\n```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}"
+            f"\n:width: 60%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
+            "ties.\n```\n````\n"
         )
     parts += _rows(reg, actor)
     touching = cases_touching(reg, actor)
@@ -312,6 +322,8 @@ def overview_table(reg: Register) -> pd.DataFrame:
 def overview(reg: Register) -> str:
     return (
         "(actor-register)=\n# Actor register\n\n"
+        # The PDF sets the register a size smaller; the next part sets it back.
+        "```{raw} latex\n\\footnotesize\n```\n\n"
         f"The article names {count(len(reg.actors), 'actor')} as the coding reads it. "
         "Each has a page, in the order of this table: who it is as the article presents "
         "it, the sentences that name it (linked to the article chapter), what the article "

@@ -67,6 +67,39 @@ def _mark_arabic(text: str) -> str:
     )
 
 
+LINE = 105  # characters of a table's small type across the PDF's text width
+
+
+def column_shares(df: pd.DataFrame) -> list[float]:
+    """Each column's share of the line for the PDF, which never hyphenates a cell: every
+    column gets at least its longest word (a header breaks between words, not inside
+    one), and what is left goes to the columns whose cells are longer than that."""
+    least, want = [], []
+    for column in df.columns:
+        cells = [_visible(str(column)), *(_visible(v) for v in df[column].astype(str))]
+        # Code (in backticks) is set in a wider, monospaced face.
+        word = max(
+            (round(len(w) * (1.3 if "`" in c else 1)) for c in cells for w in c.split()),
+            default=1,
+        )
+        least.append(min(word, 30) + 2)
+        want.append(max(word + 2, min(max(len(c) for c in cells), 150) + 2))
+    spare = LINE - sum(least)
+    if spare <= 0:
+        return [n / sum(least) for n in least]
+    extra = [w - n for w, n in zip(want, least, strict=True)]
+    grant = min(1.0, spare / max(sum(extra), 1))
+    widths = [n + e * grant for n, e in zip(least, extra, strict=True)]
+    return [w / LINE for w in widths]
+
+
+def _visible(cell: str) -> str:
+    """A cell's text as printed: the label of a {ref} or {cite} role, not its target."""
+    cell = re.sub(r"\{ref\}`([^<`]*)<[^>`]*>`", r"\1", cell)
+    cell = re.sub(r"`([^`]*)`", r"`\1", cell)  # keep one backtick: a mark of code
+    return re.sub(r"\{cite:p\}`[^`]*`", "[00]", cell)
+
+
 class Markdown:
     """Displays as Markdown in the book (myst-nb parses it) and as text elsewhere."""
 
@@ -102,13 +135,12 @@ def markdown_table(
         return linked if linked is not None else text
 
     head = "| " + " | ".join(header(c) for c in df.columns) + " |"
+
     # LaTeX sets long tables in fixed columns that never wrap: give each column a share of
     # the line in proportion to its longest cell, so wide tables stay on the page.
-    longest = [
-        max(7, min(max([len(str(c))] + [len(str(v)) for v in df[c].astype(str)]), 50)) + 5
-        for c in df.columns
-    ]
-    spec = "".join(f"\\Y{{{n / sum(longest):.3f}}}" for n in longest)
+    shares = column_shares(df)
+    # Ragged right: a justified narrow cell that may not hyphenate opens wide gaps.
+    spec = "".join(f">{{\\raggedright\\arraybackslash}}\\Y{{{share:.3f}}}" for share in shares)
     columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
     rule = "| " + " | ".join("---" for _ in df.columns) + " |"
     rows = [

@@ -164,3 +164,121 @@ def arenas(table: pd.DataFrame) -> pd.DataFrame:
             "Camp B": table["camp_B"],
         }
     )
+
+
+KIND_WORDS = {
+    "state": "state", "government": "government", "state_body": "state body",
+    "person": "person", "armed_group": "armed group", "party_or_bloc": "party or bloc",
+    "media": "media", "coalition": "coalition", "coalition_body": "coalition body",
+    "international_organisation": "international organisation",
+    "unnamed_source": "unnamed source",
+}  # fmt: skip
+
+
+def kinds(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"Kind": table["kind"].map(KIND_WORDS), "Actors": table["actors"]})
+
+
+def relations(table: pd.DataFrame, types: pd.DataFrame) -> pd.DataFrame:
+    tie = dict(zip(types["value"], types["tie"], strict=True))
+    return pd.DataFrame(
+        {
+            "Relation": table["relation"].astype(str).str.replace("_", " "),
+            "Class": table["relation"].astype(str).map(tie),
+            "Sign": table["sign"].map({1: "positive", -1: "negative", 0: "neutral"}),
+            "Ties": table["ties"],
+            "Inferred": table["inferred"],
+        }
+    )
+
+
+def centralities(cent: pd.DataFrame, pn: pd.Series, names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Actor": cent.index.map(names),
+            "Degree": cent["degree"],
+            "Betweenness": cent["betweenness"].map(lambda x: f"{x:.3f}"),
+            "Eigenvector": cent["eigenvector"].map(lambda x: "–" if x != x else f"{x:.3f}"),
+            "PN (signed)": [f"{pn[a]:.3f}" if a in pn.index else "–" for a in cent.index],
+        }
+    ).reset_index(drop=True)
+
+
+def block_model(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Bloc": table["group_a"],
+            "With bloc": table["group_b"].where(~table["within"], "(within)"),
+            "Tied pairs": table["pairs"],
+            "Density": table["density"].map(lambda x: f"{x:.2f}"),
+            "Ties": table["ties"],
+            "Positive": table["positive"],
+            "Negative": table["negative"],
+        }
+    )
+
+
+def events(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    def who(cell) -> str:
+        return "; ".join(names.get(a, a) for a in str(cell).split())
+
+    def dated(row) -> str:
+        return "the article" if row == "article" else names.get(row, row)
+
+    return pd.DataFrame(
+        {
+            "Date": table["date"],
+            "Precision": table["precision"],
+            "Event": table["event_en"],
+            "Actors": table["actors"].map(who),
+            "Dated by": table["according_to"].map(dated),
+            "Sentence": table["sentence"],
+            "Footnotes": table["footnotes"].map(cite),
+        }
+    )
+
+
+def footnotes(table: pd.DataFrame) -> pd.DataFrame:
+    def sentences(cell) -> str:
+        return ", ".join(f"{{ref}}`sentence {int(s[1:])} <sentence-{s}>`" for s in cell.split())
+
+    out = {
+        "Footnote": table["footnote"].map(lambda n: cite(str(n))),
+        "Cited after": table["sentences"].map(sentences),
+        "Times cited": table["times_cited"],
+    }
+    for name in ("relations", "stances", "events"):
+        if name in table:
+            out[f"Coded {name}"] = table[name]
+    return pd.DataFrame(out)
+
+
+def bare(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"Sentence": table["id"], "Section": table["section_en"].replace("", "lead"),
+         "English": table["text_en"]}
+    )  # fmt: skip
+
+
+def unsourced(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Coded rows": table["table"],
+            "Rows": table["rows"],
+            "Without a footnote": table["without_footnote"],
+            "Share": table["share"].map(lambda x: f"{x:.2f}"),
+        }
+    )
+
+
+def loss(table: pd.DataFrame) -> pd.DataFrame:
+    words = {"actors": "actors", "ties": "ties", "components": "connected parts",
+             "largest_component": "actors in the largest part"}  # fmt: skip
+    out = table.reset_index()
+    return pd.DataFrame(
+        {
+            "Measure": out["measure"].map(words),
+            "All ties": out["all ties"],
+            "Footnoted ties only": out["footnoted ties only"],
+        }
+    )

@@ -10,7 +10,6 @@ directive ``{edition-bibtex}`` prints the book's BibTeX entry.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 from docutils import nodes
@@ -71,10 +70,15 @@ class EditionBibtex(SphinxDirective):
 
 
 def write_archive(app, exception) -> None:
+    """The sources archive, its files dated by the release date, so that a book built
+    from it offers the same archive, byte for byte."""
     if exception is not None or app.builder.format != "html":
         return
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1448928000"))
-    release.write_archive(Path(app.srcdir), app.rsii_edition, Path(app.outdir) / "downloads", epoch)
+    edition = app.rsii_edition
+    day = dt.datetime.fromisoformat(edition.date).replace(tzinfo=dt.UTC)
+    release.write_archive(
+        Path(app.srcdir), edition, Path(app.outdir) / "downloads", int(day.timestamp())
+    )
 
 
 def setup(app):
