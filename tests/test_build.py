@@ -102,7 +102,8 @@ def test_fresh_machine_builds_with_the_packages_fonts(fresh_copy):
 def test_fresh_build_reproduces_the_checkouts_figures(fresh_copy, html_dir):
     copy, _ = fresh_copy
     figures = _digests(copy / "_build" / "html" / "_images")
-    assert figures and figures == _digests(html_dir / "_images")
+    ours = _digests(html_dir / "_images")  # may also hold an earlier build's figures
+    assert figures and all(ours.get(name) == digest for name, digest in figures.items())
 
 
 def test_fresh_build_reproduces_the_checkouts_pdf_text(fresh_copy, pdf_path):

@@ -111,11 +111,11 @@ def test_actor_page_holds_what_the_data_says(reg):
     for st in reg.stances.query("actor == 'russia'").itertuples():
         assert f"(stance-{st.id})=" in page
     degree = int(reg.centralities.loc["russia", "degree"])
-    assert f"| Degree, betweenness | {degree}, " in page
-    assert f"| Bloc | {reg.blocs['russia']} |" in page
-    assert "| Camp | camp A" in page and "Ties the split satisfies:" in page
+    assert f"**Degree**: {degree} ·" in page
+    assert f"**Bloc**: {reg.blocs['russia']} ·" in page
+    assert "**Camp**: camp A" in page and "Ties the split satisfies:" in page
     unverified = reg.actors.loc[reg.actors["wikidata"] == "", "id"].iloc[0]
-    assert "| Wikidata | none verified |" in register_pages.actor_page(reg, unverified)
+    assert "**Wikidata**: none verified ·" in register_pages.actor_page(reg, unverified)
 
 
 def test_sentences_naming_an_actor(reg):
@@ -194,11 +194,11 @@ def test_generator_on_a_small_synthetic_package(tmp_path, root):
     folder.mkdir()
     (folder / "gone.md").write_text("an actor no longer in the data")
     counts = register_ext.write_register(folder, small)
-    assert sorted(p.name for p in folder.glob("*.md")) == [
-        "index.md",
-        "iraq.md",
-        "russia-syria-iran-iraq-coalition-4-1.md",
-        "russia.md",
+    assert sorted(p.stem for p in folder.glob("*.md")) == [
+        "index",
+        "iraq",
+        "russia",
+        "russia-syria-iran-iraq-coalition-4-1",
     ]
     assert counts["removed"] == 1
     assert {p.stem for p in (folder / "_figures").glob("*.png")} == {

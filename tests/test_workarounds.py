@@ -39,3 +39,10 @@ def test_sphinx_tells_an_inline_script_named_none_from_one_named_empty():
     from sphinx.builders.html._assets import _JavaScript
 
     assert _JavaScript(None, body="x") != _JavaScript("", body="x")
+
+
+def test_the_theme_offers_the_ipynb_only_with_a_launch_button():
+    from sphinx_book_theme.header_buttons import launch
+
+    source = inspect.getsource(launch.add_launch_buttons)
+    assert '"binderhub_url"' in source and source.index("return") < source.index("copy2(")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def page_name(name_en: str) -> str:
     hyphens, a leading "the", "a" or "an" and the Arabic article "al-" left out, so that
     the file names sort in the register's order (which the table of contents' glob
     follows): "Haider al-Abadi" → "haider-abadi", "the United States" → "united-states"."""
-    words = re.sub(r"^(the|a|an)\s+", "", name_en.lower())
+    ascii_name = unicodedata.normalize("NFKD", name_en).encode("ascii", "ignore").decode()
+    words = re.sub(r"^(the|a|an)\s+", "", ascii_name.lower())
     words = re.sub(r"\bal-", "", words)
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 

@@ -36,7 +36,17 @@ def finish(app, exception) -> None:
         encoding="utf-8",
     )
     write_downloads(Path(app.outdir))
+    remove_stale_pages(app)
     ship_fonts(Path(app.outdir) / "_static" / "fonts")
+
+
+def remove_stale_pages(app) -> None:
+    """Pages an earlier build wrote for documents that are gone (an actor page under an
+    earlier name): Sphinx leaves them in the site, where nothing links to them."""
+    out = Path(app.outdir)
+    for page in (out / "book" / "actors").glob("*.html"):
+        if f"book/actors/{page.stem}" not in app.env.all_docs:
+            page.unlink()
 
 
 def ship_fonts(folder: Path) -> None:

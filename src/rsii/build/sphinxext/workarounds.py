@@ -52,6 +52,25 @@ def _is_notebook(path: Path) -> bool:
     return is_myst_markdown_notebook(path.read_text(encoding="utf-8"))
 
 
+# --- sphinx-book-theme 1.3.0: the ".ipynb" download only with a launch button
+
+
+def ipynb_download(app, pagename, templatename, context, doctree) -> None:
+    """sphinx-book-theme 1.3.0 (``header_buttons/launch.py``, ``add_launch_buttons``)
+    copies a MyST notebook's executed ``.ipynb`` into ``_sources`` and offers it for
+    download only when a launch button (Binder, JupyterHub, …) is configured; the book
+    has none until it has a public address. The same copy, made here."""
+    if context.get("ipynb_source"):
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(executed.read_bytes())
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 # --- Sphinx 7.4.7: an inline script added after the builder starts is emitted twice
 
 
@@ -123,6 +142,8 @@ def fast_citation_lookup() -> None:
 def setup(app) -> None:
     fast_citation_lookup()
     app.connect("doctree-read", executed_download)
+    # Before the theme's header buttons (priority 501), which read ipynb_source.
+    app.connect("html-page-context", ipynb_download, priority=500)
     app.connect("html-page-context", unique_scripts)
     app.connect("html-page-context", citation_roles)
     app.connect("html-page-context", labelled_toggles, priority=900)
