@@ -63,6 +63,17 @@ def _notebooks_alone(copy: Path) -> None:
         ).execute()
 
 
+def _part_pages(reader, title: str) -> int:
+    """How many pages the outline's top-level entry ``title`` spans."""
+    tops = [o for o in reader.outline if not isinstance(o, list)]
+    starts = [reader.get_destination_page_number(o) for o in tops]
+    for i, entry in enumerate(tops):
+        if entry.title.endswith(title):
+            end = starts[i + 1] if i + 1 < len(starts) else len(reader.pages)
+            return end - starts[i]
+    return 0
+
+
 def _weight(site: Path) -> tuple[int, int, int]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.suffix == ".html"]
@@ -86,7 +97,8 @@ def run() -> list[tuple[str, str, str]]:
         cold_pdf = _timed(lambda: _build(copy, "pdf"))
         warm_pdf = _timed(lambda: _build(copy, "pdf"))
         total, pages, heaviest = _weight(copy / "_build" / "html")
-        pdf_pages = len(PdfReader(copy / "_build" / "latex" / "book.pdf").pages)
+        reader = PdfReader(copy / "_build" / "latex" / "book.pdf")
+        pdf_pages, register_pages = len(reader.pages), _part_pages(reader, "Actor register")
     # The test loops run in the checkout, whose package the virtual environment imports.
     check = _timed(lambda: subprocess.run(["make", "check"], cwd=root, capture_output=True))
     suite = _timed(lambda: subprocess.run(["make", "test"], cwd=root, capture_output=True))
@@ -128,6 +140,12 @@ def run() -> list[tuple[str, str, str]]:
             f"{touched / cold_html:.2f} × cold",
         ),
         ("cold PDF build (after the HTML build)", f"{cold_pdf:.1f} s", f"{pdf_pages} pages"),
+        (
+            "the actor register in the PDF",
+            f"{register_pages} pages",
+            f"{register_pages / pdf_pages:.0%} of the book (aim: the PDF ≤ 90 pages: "
+            f"{aim(pdf_pages <= 90)})",
+        ),
         ("PDF rebuild, nothing changed", f"{warm_pdf:.2f} s", f"{warm_pdf / cold_pdf:.3f} × cold"),
         ("HTML site weight", f"{total / mb:.1f} MB", f"{pages} pages"),
         ("make check", f"{check:.0f} s", f"aim < 60 s: {aim(check < 60)}"),

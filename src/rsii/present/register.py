@@ -41,7 +41,8 @@ def page_name(name_en: str) -> str:
     hyphens, a leading "the", "a" or "an" and the Arabic article "al-" left out, so that
     the file names sort in the register's order (which the table of contents' glob
     follows): "Haider al-Abadi" → "haider-abadi", "the United States" → "united-states"."""
-    ascii_name = unicodedata.normalize("NFKD", name_en).encode("ascii", "ignore").decode()
+    spaced = re.sub(r"[^\w\s-]", " ", name_en)  # dashes, brackets: word breaks
+    ascii_name = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     words = re.sub(r"^(the|a|an)\s+", "", ascii_name.lower())
     words = re.sub(r"\bal-", "", words)
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
