@@ -30,6 +30,7 @@ from rsii.present.register import (
     voice,
 )
 from rsii.present.tables import markdown_table
+from rsii.present.views import cite
 from rsii.present.words import count, join
 
 KIND_WORDS = {
@@ -64,10 +65,9 @@ def _ar(text: str) -> str:
 
 
 def _cite(footnotes) -> str:
-    numbers = str(footnotes or "").split()
-    if not numbers:
-        return ""
-    return " {cite:p}`" + ",".join(f"fn{int(n):02d}" for n in numbers) + "`"
+    """The footnotes as citations after a space (none: nothing)."""
+    citation = cite(footnotes)
+    return f" {citation}" if citation else ""
 
 
 def sentence_link(sid: str) -> str:
