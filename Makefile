@@ -10,6 +10,8 @@ TOOLS    := .venv-tools
 # and skips the build when no input changed since the last strict build.
 BUILD    := $(BIN)/python -m rsii.build.book
 export PYTHONHASHSEED := 0
+# The tests run on every core, a module's tests together (see tests/conftest.py).
+PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
 .PHONY: book html pdf check test validate bench export lab linkcheck data clean system venv
 
@@ -41,12 +43,12 @@ check: venv  ## the quick loop: lint, the import contracts, every test that need
 	$(BIN)/ruff format --check src tests
 	$(BIN)/lint-imports
 	$(BIN)/rsii validate
-	$(BIN)/pytest -q -m "not book"
+	$(BIN)/pytest -q -m "not book" $(PARALLEL)
 
 test: venv system html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 validate: venv  ## check the data package
 	$(BIN)/rsii validate

@@ -10,16 +10,31 @@ import pytest
 from rsii.build import book
 from rsii.data import paths
 
+# Helper modules the test modules import and load as plugins (pytest_plugins).
+pytest.register_assert_rewrite("browser", "tour")
+
 ROOT = paths.repo_root()
 BUILT = {"html_dir", "pdf_path"}  # fixtures that build the book
 
 
+# The modules that take longest: the clean copies built from the sources, and the tour
+# of every page in the browser.
+LONGEST = ("test_build.py", "test_browser.py")
+
+
 def pytest_collection_modifyitems(items):
     """A test that uses the built book needs the build: mark it, so that `make check`
-    (``-m "not book"``) never builds the book."""
+    (``-m "not book"``) never builds the book.
+
+    `make check` and `make test` run the tests on every core (pytest-xdist, ``--dist
+    loadfile``: a module's tests stay on one worker, and its module fixtures are made
+    once); the longest modules come first, so that they start at once on different
+    workers."""
     for item in items:
         if BUILT & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.book)
+    rank = {name: i for i, name in enumerate(LONGEST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(LONGEST)))  # stable otherwise
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,10 @@
 """The HTML book in a real browser (Debian's Chromium, headless): every page loads cleanly and
 offline, search works in English and Arabic, the previous/next links walk the table of
-contents, Arabic is laid out right to left in the font shipped with the book, and a
-full-page screenshot of every page lands in test-artifacts/screenshots/.
+contents, Arabic is laid out right to left in the font shipped with the book, no page
+is wider than a phone, and a full-page screenshot of every page lands in
+test-artifacts/. Accessibility: axe-core finds no serious or critical problem on any
+page, in the light and in the dark theme; images have text alternatives; the pages say
+they are English and every piece of Arabic says it is Arabic.
 
 Development: ``RSII_SITE=/tmp/site .venv/bin/pytest tests/test_browser.py`` runs against a
 copy of an already-built site instead of building the book first.
@@ -10,12 +13,12 @@ copy of an already-built site instead of building the book first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 import pytest
+from tour import THEMES
 
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "tour"]
 pytestmark = pytest.mark.book
 
 # Where requests to other hosts usually come from, to name the culprit in the report.
@@ -33,111 +36,6 @@ KNOWN_OFFENDERS = {
 
 AMIRI_FILE = "_static/fonts/Amiri-Regular.ttf"
 
-ARABIC_ELEMENTS_JS = """() => Array.from(document.querySelectorAll('[lang|="ar"]')).map(el => ({
-    tag: el.tagName.toLowerCase(),
-    id: el.id,
-    dir: el.getAttribute("dir"),
-    direction: getComputedStyle(el).direction,
-    text: el.textContent.trim().slice(0, 40),
-}))"""
-
-# Marks up to `limit` elements inside lang="ar" that hold Arabic text directly, so that the
-# DevTools protocol can say which font rendered those glyphs.
-MARK_ARABIC_TEXT_JS = """(limit) => {
-    const marked = [];
-    for (const el of document.querySelectorAll('[lang|="ar"], [lang|="ar"] *')) {
-        if (marked.length >= limit) break;
-        if (!el.getClientRects().length) continue;
-        const own = Array.from(el.childNodes)
-            .filter(n => n.nodeType === Node.TEXT_NODE && /[\\u0600-\\u06FF]/.test(n.data));
-        if (own.length) {
-            el.setAttribute("data-rsii-font-probe", String(marked.length));
-            marked.push(own[0].data.trim().slice(0, 30));
-        }
-    }
-    return marked;
-}"""
-
-WEB_FONTS_JS = """() => Array.from(document.fonts)
-    .map(f => ({family: f.family.replace(/["']/g, ""), status: f.status}))"""
-
-PLUS_ONE_JS = """(selector) => {
-    const root = document.querySelector(selector);
-    if (!root) return null;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf("4+1");
-        if (at < 0) continue;
-        const box = (k) => {
-            const range = document.createRange();
-            range.setStart(node, at + k);
-            range.setEnd(node, at + k + 1);
-            const r = range.getBoundingClientRect();
-            return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
-        };
-        return {four: box(0), plus: box(1), one: box(2)};
-    }
-    return {};
-}"""
-
-
-@dataclass
-class PageReport:
-    """One load of one page, and what the browser made of it."""
-
-    name: str
-    visit: object
-    arabic_elements: list[dict] = field(default_factory=list)
-    probes: list[str] = field(default_factory=list)
-    probe_fonts: list[list[dict]] = field(default_factory=list)
-    web_fonts: list[dict] = field(default_factory=list)
-    plus_one: dict | None = None
-
-
-def _platform_fonts(context, page, count: int) -> list[list[dict]]:
-    """Fonts Chromium used for each marked element's text (DevTools CSS domain)."""
-    if not count:
-        return []
-    cdp = context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-        fonts = []
-        for i in range(count):
-            node = cdp.send(
-                "DOM.querySelector",
-                {"nodeId": root, "selector": f'[data-rsii-font-probe="{i}"]'},
-            )["nodeId"]
-            fonts.append(cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"])
-        return fonts
-    finally:
-        cdp.detach()
-
-
-@pytest.fixture(scope="module")
-def reports(light_context, page_opener, site_url, site_pages, root) -> dict[str, PageReport]:
-    """Load every page once, take its screenshot and record what the checks need."""
-    shots = root / "test-artifacts" / "screenshots"
-    out = {}
-    for rel in site_pages:
-        name = rel.removesuffix(".html")
-        page, visit = page_opener(light_context, site_url + rel, name)
-        try:
-            report = PageReport(name=name, visit=visit)
-            target = shots / f"{name}.png"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(target), full_page=True)
-            report.arabic_elements = page.evaluate(ARABIC_ELEMENTS_JS)
-            report.web_fonts = page.evaluate(WEB_FONTS_JS)
-            report.probes = page.evaluate(MARK_ARABIC_TEXT_JS, 5)
-            report.probe_fonts = _platform_fonts(light_context, page, len(report.probes))
-            report.plus_one = page.evaluate(PLUS_ONE_JS, "#sentence-s01")
-        finally:
-            page.close()
-        out[name] = report
-    return out
-
 
 def _offender_kind(url: str) -> str:
     lowered = url.lower()
@@ -147,30 +45,30 @@ def _offender_kind(url: str) -> str:
     return "unknown"
 
 
-def test_screenshots_of_every_page(reports, root):
+def test_screenshots_of_every_page(chapter_visits, root):
     shots = root / "test-artifacts" / "screenshots"
-    missing = [n for n in reports if not (shots / f"{n}.png").stat().st_size]
+    missing = [n for n in chapter_visits if not (shots / f"{n}.png").stat().st_size]
     assert not missing, f"empty screenshots: {missing}"
 
 
-def test_pages_load_without_console_errors(reports):
+def test_pages_load_without_console_errors(chapter_visits):
     problems = []
-    for name, report in reports.items():
+    for name, report in chapter_visits.items():
         visit = report.visit
         problems += [f"{name}: console error: {m}" for m in visit.console_errors]
         problems += [f"{name}: uncaught exception: {m}" for m in visit.page_errors]
     assert not problems, "\n".join(problems)
 
 
-def test_every_local_asset_loads(reports):
-    problems = [f"{name}: {f}" for name, r in reports.items() for f in r.visit.failed]
+def test_every_local_asset_loads(chapter_visits):
+    problems = [f"{name}: {f}" for name, r in chapter_visits.items() for f in r.visit.failed]
     assert not problems, "\n".join(problems)
 
 
-def test_no_request_leaves_the_machine(reports):
+def test_no_request_leaves_the_machine(chapter_visits):
     """The book works offline: nothing is fetched from any host but the local server."""
     problems = []
-    for name, report in reports.items():
+    for name, report in chapter_visits.items():
         for url in dict.fromkeys(report.visit.external):
             problems.append(f"{name}: {url}  [{_offender_kind(url)}]")
     assert not problems, "requests to other hosts (aborted):\n" + "\n".join(problems)
@@ -196,43 +94,28 @@ def test_search_finds_pages(light_context, page_opener, site_url, query):
     assert all(urlsplit(u).hostname == "127.0.0.1" for u in hits), hits
 
 
-def _sidebar(page) -> list[str]:
-    """The book's pages in the order of the primary sidebar (absolute URLs, no fragment)."""
-    hrefs = page.eval_on_selector_all(
-        "nav.bd-links a.reference.internal", "links => links.map(a => a.href)"
-    )
-    return list(dict.fromkeys(h.split("#", 1)[0] for h in hrefs))
+def _walk(visits: dict, start: str, link: str) -> list[str]:
+    """The pages visited by following ``link`` ("next" or "previous") from ``start``."""
+    by_url = {v.visit.url.split("?")[0]: v for v in visits.values()}
+    walked = [start]
+    while (to := by_url[walked[-1]].navigation[link]) and len(walked) <= len(visits):
+        assert to in by_url, f"{walked[-1]}: its {link} link leads to {to}, not to a page"
+        walked.append(to)
+    return walked
 
 
-def _follow(page, selector: str, limit: int) -> list[str]:
-    visited = [page.url.split("#", 1)[0]]
-    for _ in range(limit):
-        link = page.locator(selector)
-        if not link.count():
-            break
-        with page.expect_navigation(wait_until="load"):
-            link.first.click()
-        visited.append(page.url.split("#", 1)[0])
-    return visited
-
-
-def test_next_and_previous_links_walk_the_table_of_contents(
-    light_context, page_opener, site_url, site_pages
-):
-    # The top-level index.html is a redirect to the first chapter.
-    page, _ = page_opener(light_context, site_url + "index.html", "index")
-    try:
-        page.wait_for_selector("nav.bd-links a.reference.internal", state="attached")
-        sidebar = _sidebar(page)
-        forward = _follow(page, "a.right-next", limit=len(site_pages) + 2)
-        backward = _follow(page, "a.left-prev", limit=len(site_pages) + 2)
-    finally:
-        page.close()
+def test_next_and_previous_links_walk_the_table_of_contents(tour, site_url, site_pages):
+    """From the first page of the sidebar, the next links lead through the sidebar's pages
+    in its order to the last, and the previous links back (each link as the browser
+    resolved it on its page)."""
+    sidebar = next(iter(tour.values())).navigation["sidebar"]
+    assert sidebar, "no sidebar links (nav.bd-links a.reference.internal)"
+    forward = _walk(tour, sidebar[0], "next")
+    backward = _walk(tour, forward[-1], "previous")
 
     def short(urls):
         return [u.removeprefix(site_url) for u in urls]
 
-    assert sidebar, "no sidebar links (nav.bd-links a.reference.internal)"
     assert short(forward) == short(sidebar), (
         f"'next' links visit {short(forward)}\nthe sidebar lists {short(sidebar)}"
     )
@@ -243,10 +126,21 @@ def test_next_and_previous_links_walk_the_table_of_contents(
     assert not orphans, f"pages not reachable from the sidebar: {orphans}"
 
 
-def test_arabic_is_right_to_left(reports):
+def test_no_page_is_wider_than_a_phone(chapter_visits):
+    """At 390 px, the width of a phone, no page scrolls sideways: wide tables, code and
+    the interactive network scroll inside their own boxes."""
+    problems = [
+        f"{name}: {v.phone['overflow']} px too wide: {', '.join(v.phone['sticking_out'])}"
+        for name, v in chapter_visits.items()
+        if v.phone["overflow"] > 0
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_arabic_is_right_to_left(chapter_visits):
     problems = []
     total = 0
-    for name, report in reports.items():
+    for name, report in chapter_visits.items():
         for el in report.arabic_elements:
             total += 1
             where = f"{name}: <{el['tag']}{' id=' + el['id'] if el['id'] else ''}> {el['text']!r}"
@@ -258,9 +152,9 @@ def test_arabic_is_right_to_left(reports):
     assert not problems, "\n".join(problems)
 
 
-def test_plus_one_is_laid_out_as_one_plus_four(reports):
+def test_plus_one_is_laid_out_as_one_plus_four(chapter_visits):
     """Inside Arabic, the bidi algorithm turns "4+1" into Arabic numbers: 1+4 left to right."""
-    found = {n: r.plus_one for n, r in reports.items() if r.plus_one is not None}
+    found = {n: r.plus_one for n, r in chapter_visits.items() if r.plus_one is not None}
     assert found, "no page has #sentence-s01"
     for name, boxes in found.items():
         assert boxes, f"{name}: no '4+1' inside #sentence-s01"
@@ -271,12 +165,12 @@ def test_plus_one_is_laid_out_as_one_plus_four(reports):
         )
 
 
-def test_arabic_uses_the_shipped_amiri_font(reports):
+def test_arabic_uses_the_shipped_amiri_font(chapter_visits):
     """Amiri comes from _static/fonts (an @font-face), not from fonts this machine happens to
     have: readers' machines mostly lack it."""
-    assert any(r.probes for r in reports.values()), "no visible Arabic text on any page"
+    assert any(r.probes for r in chapter_visits.values()), "no visible Arabic text on any page"
     problems = []
-    for name, report in reports.items():
+    for name, report in chapter_visits.items():
         if not report.probes:
             continue
         statuses = {
@@ -339,3 +233,61 @@ def test_interactive_network_answers_hovering(light_context, page_opener, site_u
     assert not visit.external and not visit.page_errors, (visit.external, visit.page_errors)
     with_names = [t for t in shown if re.search(r"[\u0600-\u06ff]", t) and re.search("[A-Za-z]", t)]
     assert len(with_names) == len(shown), f"hovering gave no bilingual tooltip: {shown}"
+
+
+# ----------------------------------------------------------------- accessibility
+
+BLOCKING = {"serious", "critical"}
+
+
+def _targets(node) -> str:
+    return " ".join(t if isinstance(t, str) else " >>> ".join(t) for t in node["target"])
+
+
+def _describe(violation) -> str:
+    nodes = violation["nodes"]
+    shown = "; ".join(_targets(n) for n in nodes[:4])
+    more = f" (+{len(nodes) - 4} more)" if len(nodes) > 4 else ""
+    return (
+        f"{violation['id']} [{violation['impact']}] {violation['help']}: "
+        f"{len(nodes)} element(s): {shown}{more}"
+    )
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_serious_axe_violations(tour, theme):
+    problems = []
+    for name, visit in tour.items():
+        assert visit.themes[theme] == theme, (
+            f"{name}: the page is in the {visit.themes[theme]!r} theme, not {theme!r}"
+        )
+        problems += [
+            f"{name}: {_describe(v)}" for v in visit.violations[theme] if v["impact"] in BLOCKING
+        ]
+    assert not problems, f"axe-core, {theme} theme:\n" + "\n".join(problems)
+
+
+def test_images_in_the_content_have_alt_text(tour):
+    problems = [
+        f"{name}: <img src={img['src']!r} alt={img['alt']!r}>"
+        for name, visit in tour.items()
+        for img in visit.facts["images"]
+        if not (img["alt"] or "").strip()
+    ]
+    assert not problems, "images without alt text:\n" + "\n".join(problems)
+
+
+def test_pages_declare_english(tour):
+    problems = [
+        f"{name}: <html lang={visit.facts['htmlLang']!r}>"
+        for name, visit in tour.items()
+        if visit.facts["htmlLang"] != "en"
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_all_arabic_is_inside_lang_ar(tour):
+    problems = [
+        f"{name}: {item}" for name, visit in tour.items() for item in visit.facts["unmarked"]
+    ]
+    assert not problems, "Arabic outside lang=ar:\n" + "\n".join(problems)

@@ -36,3 +36,31 @@ def test_ruff_lint_on_notebook_code(root, tmp_path: Path):
         cwd=root,
     )
     assert lint.returncode == 0, lint.stdout
+
+
+def test_every_name_of_the_package_the_prose_gives_exists(root):
+    """A module or function the book, the notebooks or the README name (``rsii.data.load``,
+    ``rsii.data.load.stance_table``) can be imported: a rename leaves none behind."""
+    import importlib
+    import re
+
+    files = [root / "README.md", *sorted((root / "book").glob("*.md"))]
+    files += sorted((root / "notebooks").glob("*.md"))
+    missing = []
+    for path in files:
+        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for name in re.findall(r"\brsii(?:\.[A-Za-z_]\w*)+", line):
+                if name.endswith((".json", ".css", ".js")):
+                    continue  # a file named after the package
+                parts, found = name.split("."), None
+                for cut in range(len(parts), 0, -1):  # the longest importable module
+                    try:
+                        found = importlib.import_module(".".join(parts[:cut]))
+                    except ImportError:
+                        continue
+                    for attr in parts[cut:]:
+                        found = getattr(found, attr, None)
+                    break
+                if found is None:
+                    missing.append(f"{path.relative_to(root)}:{line_no}: {name}")
+    assert not missing, "names of the package that do not exist:\n" + "\n".join(missing)

@@ -99,6 +99,29 @@ def test_interactive_bundle_carries_html_for_browsers_and_png_for_pdf():
     assert "name_ar" in html and "quote_ar" in html  # hover fields
 
 
+def test_the_interactive_networks_tooltips_speak_in_names_and_words():
+    """What hovering shows is names, words and numbers as a reader counts them: no actor
+    id, no sentence id, no code of a kind or a relation."""
+    G = load.network()
+    pos = figures.layout(G)
+    png = figures.png_bytes(figures.draw_network(G, pos, kinds=_kinds()))
+    view = interactive.network(G, pos, kinds=_kinds(), static_png=png, alt="the network")
+    shown = {}
+    for renderer in view.plot.renderers:
+        for column in ("name_en", "kind", "tie", "source"):
+            shown.setdefault(column, []).extend(renderer.data_source.data.get(column, []))
+    codes = [d["relation"] for *_, d in G.edges(data=True)] + [k for _, k in G.nodes(data="kind")]
+    ids = set(G) | {code for code in codes if "_" in code}
+    texts = [t for values in shown.values() for t in values]
+    assert len(shown["tie"]) == G.number_of_edges() and len(shown["name_en"]) == len(G)
+    leaks = [
+        t for t in texts if set(re.findall(r"[a-z0-9_]+", t)) & ids or re.search(r"\bs\d\d", t)
+    ]
+    assert not leaks, leaks[:5]
+    assert all(re.fullmatch(r"sentence \d+(, footnotes? [\d ,and]+)?", t) for t in shown["source"])
+    assert any("footnotes" in t and " and " in t for t in shown["source"])
+
+
 def test_simple_graph_keeps_the_evidence_of_each_pair():
     import networkx as nx
 
@@ -147,3 +170,13 @@ def test_numbers_and_lists_read_as_words():
     assert words.count(0, "case", zero="none") == "none"
     assert words.join(["A"]) == "A" and words.join(["A", "B"]) == "A and B"
     assert words.join(["A", "B", "C"], "or") == "A, B or C"
+
+
+def test_every_kind_of_actor_reads_with_its_article():
+    from rsii.present import views, words
+
+    kinds = set(load.codebook().query("field == 'kind'")["value"])
+    assert kinds == set(views.KIND_WORDS)  # every kind has its words, and no more
+    phrases = {k: words.indefinite(views.KIND_WORDS[k]) for k in kinds}
+    assert phrases["armed_group"] == "an armed group" and phrases["state"] == "a state"
+    assert phrases["unnamed_source"] == "an unnamed source"

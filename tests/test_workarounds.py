@@ -46,3 +46,11 @@ def test_the_theme_offers_the_ipynb_only_with_a_launch_button():
 
     source = inspect.getsource(launch.add_launch_buttons)
     assert '"binderhub_url"' in source and source.index("return") < source.index("copy2(")
+
+
+def test_sphinx_copies_the_static_files_only_when_it_writes_a_page():
+    from sphinx.builders import Builder
+
+    source = inspect.getsource(Builder.build)
+    early = source.index("no targets are out of date")
+    assert "return" in source[early:] and source.index("return", early) < source.index("finish")

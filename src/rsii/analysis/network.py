@@ -187,6 +187,15 @@ def variant_ties(
     return ties
 
 
+def main_signed_network(
+    relations: pd.DataFrame, stances: pd.DataFrame, actors: pd.DataFrame, types: pd.DataFrame
+) -> nx.Graph:
+    """The stance chapter's signed network (the ``main`` variant): the sentiment ties of
+    ``types`` (relation_types.csv) and the stances, each government joined to its state."""
+    sentiment = types.loc[types["tie"] == "sentiment", "value"]
+    return signed_network(variant_ties("main", relations, stances, actors, sentiment))
+
+
 def signed_network(ties: pd.DataFrame, ambivalence: str = "majority") -> nx.Graph:
     """The simple signed graph for balance: one edge per pair, sign by majority of its
     ties (balance.signed_graph); pairs with as many positive as negative ties are left

@@ -17,7 +17,7 @@ from bokeh.models import ColumnDataSource, HoverTool, LabelSet, OpenURL, TapTool
 from bokeh.plotting import figure
 from bokeh.resources import Resources
 
-from rsii.present import figures
+from rsii.present import figures, views, words
 
 _GREY = ("#BBBBBB", "o")
 _MARKERS = {"o": "circle", "s": "square", "^": "triangle", "D": "diamond"}
@@ -37,6 +37,15 @@ class Interactive:
             "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": self.alt,
         }
+
+
+def _source(tie: Mapping) -> str:
+    """Where a tie comes from, as a reader counts: "sentence 17, footnotes 3 and 4"."""
+    notes = str(tie.get("footnotes", "") or "").split()
+    where = f"sentence {int(str(tie['sentence'])[1:])}" if tie.get("sentence") else ""
+    if notes:
+        where += f", {'footnote' if len(notes) == 1 else 'footnotes'} {words.join(notes)}"
+    return where or "no sentence"
 
 
 def network(
@@ -62,21 +71,24 @@ def network(
             "id": [n for n, _ in nodes],
             "name_en": [d.get("name_en", "") for _, d in nodes],
             "name_ar": [d.get("name_ar", "") for _, d in nodes],
-            "kind": [d.get("kind", "") for _, d in nodes],
+            "kind": [views.KIND_WORDS.get(d.get("kind", ""), "") for _, d in nodes],
             "colour": [styles.get(d.get("kind"), _GREY)[0] for _, d in nodes],
             "marker": [_MARKERS[styles.get(d.get("kind"), _GREY)[1]] for _, d in nodes],
             "url": [(urls or {}).get(n, "") for n, _ in nodes],
         }
     )
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2]))
+    name = {n: d.get("name_en", str(n)) for n, d in nodes}
     edge_src = ColumnDataSource(
         {
             "xs": [[pos[u][0], pos[v][0]] for u, v, _, _ in edges],
             "ys": [[pos[u][1], pos[v][1]] for u, v, _, _ in edges],
-            "tie": [f"{u} → {d.get('relation', '')} → {v}" for u, v, _, d in edges],
-            "sentence": [d.get("sentence", "") for *_, d in edges],
+            "tie": [
+                f"{name[u]} → {str(d.get('relation', '')).replace('_', ' ')} → {name[v]}"
+                for u, v, _, d in edges
+            ],
+            "source": [_source(d) for *_, d in edges],
             "quote_ar": [d.get("quote_ar", "") for *_, d in edges],
-            "footnotes": [d.get("footnotes", "") or "none" for *_, d in edges],
             "colour": [figures.SIGN_COLOURS.get(int(d.get("sign", 0) or 0)) for *_, d in edges],
         }
     )
@@ -84,6 +96,10 @@ def network(
         title=title,
         width=820,
         height=620,
+        # As wide as the page allows, up to 820 px, in proportion: a phone (390 px) sees
+        # all of it without scrolling sideways.
+        sizing_mode="scale_width",
+        max_width=820,
         tools="pan,wheel_zoom,box_zoom,reset",
         active_scroll="wheel_zoom",
         toolbar_location="above",
@@ -126,15 +142,12 @@ def network(
     plot.add_tools(
         HoverTool(
             renderers=[dots],
-            tooltips=(f"<b>@name_en</b><br>{arabic}@name_ar</span><br><i>@kind</i> (@id)"),
+            tooltips=f"<b>@name_en</b><br>{arabic}@name_ar</span><br><i>@kind</i>",
         ),
         HoverTool(
             renderers=[lines],
             line_policy="interp",
-            tooltips=(
-                "<b>@tie</b><br>sentence @sentence, footnotes @footnotes<br>"
-                f"{arabic}@quote_ar</span>"
-            ),
+            tooltips=(f"<b>@tie</b><br>@source<br>{arabic}@quote_ar</span>"),
         ),
     )
     if urls:

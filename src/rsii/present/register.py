@@ -177,7 +177,8 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
     relations, stances, events = load.relations(data), load.stances(data), load.events(data)
     cases, alternatives = load.cases(data), load.alternatives(data)
     G = load.network(data)
-    signed_graph = main_signed_network(relations, stances, actors, data)
+    types = load.relation_types(data)
+    signed_graph = network.main_signed_network(relations, stances, actors, types)
     camps = network.camps(signed_graph)
     by_actor = dict(zip(camps["actor"], camps["camp"], strict=True))
     _, stable = camp_analysis.stable_groups(signed_graph)
@@ -201,16 +202,6 @@ def build(data: Path | None = None, camp_moves: bool = True) -> Register:
         pn=signed.pn_centrality(signed_graph),
         case_actors=case_actors(cases, alternatives, relations, stances),
         camp_moves=case_camp_moves(cases, camps, data) if camp_moves else None,
-    )
-
-
-def main_signed_network(relations, stances, actors, data: Path | None = None):
-    """The stance chapter's signed network: sentiment ties and stances, each government
-    joined to its state."""
-    types = load.relation_types(data)
-    sentiment = types.loc[types["tie"] == "sentiment", "value"]
-    return network.signed_network(
-        network.variant_ties("main", relations, stances, actors, sentiment)
     )
 
 
@@ -246,10 +237,10 @@ def case_camp_moves(cases: pd.DataFrame, base: pd.DataFrame, data: Path | None) 
     rerun with the case applied, as the stance chapter's sensitivity table gives them
     (:func:`rsii.analysis.network.camp_changes`; one optimal split per case)."""
     out = {}
-    actors = load.actors(data)
+    actors, types = load.actors(data), load.relation_types(data)
     for case in cases["id"]:
         st, rel = load.apply_case(case, data)
-        split = network.camps(main_signed_network(rel, st, actors, data))
+        split = network.camps(network.main_signed_network(rel, st, actors, types))
         out[str(case)] = "; ".join(network.camp_changes(base, split))
     return out
 

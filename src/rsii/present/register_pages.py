@@ -30,22 +30,9 @@ from rsii.present.register import (
     voice,
 )
 from rsii.present.tables import markdown_table
-from rsii.present.views import cite
-from rsii.present.words import count, join
+from rsii.present.views import KIND_WORDS, cite
+from rsii.present.words import count, indefinite, join
 
-KIND_WORDS = {
-    "state": "a state",
-    "government": "a government",
-    "state_body": "a state body",
-    "person": "a person",
-    "armed_group": "an armed group",
-    "party_or_bloc": "a party or bloc",
-    "media": "a news organisation or media unit",
-    "coalition": "a coalition",
-    "coalition_body": "a body of a coalition",
-    "international_organisation": "an international organisation",
-    "unnamed_source": "an unnamed source",
-}
 BELONGING_WORDS = {
     "member_of": "member of",
     "part_of": "part of",
@@ -114,7 +101,7 @@ def who(reg: Register, actor: str) -> str:
         )
     )
     section = reg.sentences.set_index("id").loc[a["first_sentence"], "section_en"] or "the lead"
-    line = f"{reg.names[actor]}: {KIND_WORDS.get(a['kind'], a['kind'])}"
+    line = f"{reg.names[actor]}: {indefinite(KIND_WORDS[a['kind']])}"
     if ties:
         line += ", " + join(ties)
     return line + f"; first named in {sentence_link(a['first_sentence'])} ({section})."
@@ -193,7 +180,7 @@ def actor_page(reg: Register, actor: str) -> str:
     )
     pn = reg.pn.get(actor)
     facts = [
-        ("Kind", KIND_WORDS.get(a["kind"], a["kind"])),
+        ("Kind", indefinite(KIND_WORDS[a["kind"]])),
         ("Country", a["country"] or "none (see the country policy)"),
         ("Wikidata", wikidata),
         ("Named in", ", ".join(sentence_link(s) for s in named["sentence"])),

@@ -166,10 +166,13 @@ def arenas(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# The kinds of actor in words: table cells as they are, running text with "a" or "an"
+# (words.indefinite).
 KIND_WORDS = {
     "state": "state", "government": "government", "state_body": "state body",
     "person": "person", "armed_group": "armed group", "party_or_bloc": "party or bloc",
-    "media": "media", "coalition": "coalition", "coalition_body": "coalition body",
+    "media": "news organisation or media unit", "coalition": "coalition",
+    "coalition_body": "coalition body",
     "international_organisation": "international organisation",
     "unnamed_source": "unnamed source",
 }  # fmt: skip

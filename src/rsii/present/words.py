@@ -29,6 +29,12 @@ def count(n: int, noun: str, zero: str | None = None) -> str:
     return f"{number(n)} {noun if n == 1 else plural(noun)}"
 
 
+def indefinite(noun: str) -> str:
+    """ "a state", "an armed group": the article by the first letter, which holds for
+    every kind of actor the book names (none starts with a silent h or a "yoo" sound)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def join(items: Iterable[str], conjunction: str = "and") -> str:
     """ "A", "A and B", "A, B and C"."""
     items = list(items)

@@ -8,6 +8,7 @@ names myst-nb or jupyter-cache do not document as public.
 
 from __future__ import annotations
 
+import filecmp
 from pathlib import Path
 
 # --- myst-nb 1.4.0: the ".ipynb" download of a page whose outputs came from the cache
@@ -139,8 +140,30 @@ def fast_citation_lookup() -> None:
     register_plugin("pybtex.backends", "plaintext", Backend, force=True)
 
 
+# --- Sphinx 7.4.7: the static files are copied only when some page is written
+
+
+def static_files_changed(app, env) -> list[str]:
+    """Sphinx 7.4.7 (``Builder.build``) copies ``html_static_path`` in its finish
+    phase, which it skips when no page is out of date (sphinx-doc/sphinx#1810, fixed
+    in Sphinx 8.2 by sphinx-doc/sphinx#13236): a style sheet edited alone would never
+    reach the site. When a static file differs from its copy in the site, the first
+    page is written again, and the finish phase copies them all."""
+    if app.builder.format != "html":
+        return []
+    site = Path(app.outdir) / "_static"
+    for entry in app.config.html_static_path:
+        folder = Path(app.confdir, entry)
+        for path in sorted(folder.rglob("*")):
+            copy = site / path.relative_to(folder)
+            if path.is_file() and not (copy.is_file() and filecmp.cmp(path, copy, shallow=False)):
+                return [app.config.root_doc]
+    return []
+
+
 def setup(app) -> None:
     fast_citation_lookup()
+    app.connect("env-get-updated", static_files_changed)
     app.connect("doctree-read", executed_download)
     # Before the theme's header buttons (priority 501), which read ipynb_source.
     app.connect("html-page-context", ipynb_download, priority=500)
