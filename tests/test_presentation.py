@@ -108,7 +108,7 @@ def test_the_interactive_networks_tooltips_speak_in_names_and_words():
     view = interactive.network(G, pos, kinds=_kinds(), static_png=png, alt="the network")
     shown = {}
     for renderer in view.plot.renderers:
-        for column in ("name_en", "kind", "tie", "source"):
+        for column in ("name_en", "label", "kind", "tie", "source"):
             shown.setdefault(column, []).extend(renderer.data_source.data.get(column, []))
     codes = [d["relation"] for *_, d in G.edges(data=True)] + [k for _, k in G.nodes(data="kind")]
     ids = set(G) | {code for code in codes if "_" in code}

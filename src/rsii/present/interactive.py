@@ -70,6 +70,7 @@ def network(
             "y": [pos[n][1] for n, _ in nodes],
             "id": [n for n, _ in nodes],
             "name_en": [d.get("name_en", "") for _, d in nodes],
+            "label": [d.get("short_en") or d.get("name_en", "") for _, d in nodes],
             "name_ar": [d.get("name_ar", "") for _, d in nodes],
             "kind": [views.KIND_WORDS.get(d.get("kind", ""), "") for _, d in nodes],
             "colour": [styles.get(d.get("kind"), _GREY)[0] for _, d in nodes],
@@ -107,6 +108,8 @@ def network(
         y_axis_location=None,
     )
     plot.grid.visible = False
+    # Room beyond the outermost actors for their labels, which are wider than a dot.
+    plot.x_range.range_padding, plot.y_range.range_padding = 0.3, 0.12
     lines = plot.multi_line(
         "xs",
         "ys",
@@ -131,7 +134,7 @@ def network(
         LabelSet(
             x="x",
             y="y",
-            text="name_en",
+            text="label",  # the short name; hovering gives the full one
             source=node_src,
             y_offset=9,
             text_font_size="8pt",
