@@ -15,8 +15,9 @@ def cite(footnotes) -> str:
     return "{cite:p}`" + ",".join(f"fn{int(n):02d}" for n in numbers) + "`" if numbers else ""
 
 
-def voice(according_to, names: dict[str, str]) -> str:
-    """Whose claim a row is, in words."""
+def _reporter(according_to, names: dict[str, str]) -> str:
+    """Whose claim a row is, for a table cell: "the article" or the reporter's name
+    (running text says it with :func:`rsii.present.register.voice`)."""
     who = str(according_to or "article")
     return "the article" if who == "article" else names.get(who, who)
 
@@ -33,7 +34,7 @@ def statements(stances: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "English": stances["quote_en"],
             "Sentence": stances["sentence"],
             "Footnotes": stances["footnotes"].map(cite),
-            "According to": stances["according_to"].map(lambda a: voice(a, names)),
+            "According to": stances["according_to"].map(lambda a: _reporter(a, names)),
         }
     )
 
