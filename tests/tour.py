@@ -143,9 +143,15 @@ NAVIGATION_JS = """() => {
 SWITCH_THEME_JS = """(mode) => {
     document.documentElement.dataset.mode = mode;
     document.documentElement.dataset.theme = mode;
-    return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(
-        () => resolve(document.documentElement.dataset.theme))));
+    return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        .then(() => Promise.all(document.getAnimations().map(a => a.finished)))
+        .then(() => document.documentElement.dataset.theme);
 }"""
+
+# Resolves once the frame after a change is drawn and every transition has ended.
+SETTLED_JS = """() => new Promise(r => requestAnimationFrame(() => r(true)))
+    .then(() => Promise.all(document.getAnimations().map(a => a.finished)))
+    .then(() => true)"""
 
 # How much wider than the window the page is, and the elements that make it so: those
 # that stick out of the window and of every box that could scroll or clip them (a fixed
@@ -231,7 +237,8 @@ def _inspect(context, page, report: PageVisit, axe: Axe, shots) -> None:
         report.violations[theme] = axe.run(page, options=options).response["violations"]
     page.evaluate(SWITCH_THEME_JS, "light")
     page.set_viewport_size(PHONE)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+    # The theme slides its sidebar away as the window narrows: measure once it is gone.
+    page.evaluate(SETTLED_JS)
     report.phone = page.evaluate(OVERFLOW_JS)
     if shots is not None:
         (target := shots.with_name(shots.name + "-390") / f"{report.name}.png").parent.mkdir(
