@@ -42,7 +42,7 @@ class Interactive:
 def _source(tie: Mapping) -> str:
     """Where a tie comes from, as a reader counts: "sentence 17, footnotes 3 and 4"."""
     notes = str(tie.get("footnotes", "") or "").split()
-    where = f"sentence {int(str(tie['sentence'])[1:])}" if tie.get("sentence") else ""
+    where = words.sentence(tie["sentence"]) if tie.get("sentence") else ""
     if notes:
         where += f", {'footnote' if len(notes) == 1 else 'footnotes'} {words.join(notes)}"
     return where or "no sentence"

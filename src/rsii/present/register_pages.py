@@ -29,7 +29,7 @@ from rsii.present.register import (
     page_name,
     voice,
 )
-from rsii.present.tables import markdown_table
+from rsii.present.tables import markdown_table, sentence_link
 from rsii.present.views import KIND_WORDS, cite
 from rsii.present.words import count, indefinite, join
 
@@ -55,11 +55,6 @@ def _cite(footnotes) -> str:
     """The footnotes as citations after a space (none: nothing)."""
     citation = cite(footnotes)
     return f" {citation}" if citation else ""
-
-
-def sentence_link(sid: str) -> str:
-    """A link to a sentence of the article chapter, named as a reader counts it."""
-    return _ref(f"sentence {int(sid[1:])}", f"sentence-{sid}")
 
 
 def ordered(reg: Register) -> list[str]:

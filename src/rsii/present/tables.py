@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from rsii.present import arabic
+from rsii.present import arabic, words
 
 _SENTENCE = re.compile(r"^s\d{2}$")
 
@@ -43,6 +43,11 @@ def link_actors(text: str, actors: Mapping[str, str], pattern: re.Pattern) -> st
     return "".join(out) if out else None
 
 
+def sentence_link(sid: str) -> str:
+    """A link to a sentence of the article chapter, named as a reader counts it."""
+    return f"{{ref}}`{words.sentence(sid)} <sentence-{sid}>`"
+
+
 def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
@@ -52,7 +57,7 @@ def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
         text = str(value)
     text = text.replace("|", "\\|").replace("\n", " ")
     if link_sentences and _SENTENCE.match(text):
-        return f"{{ref}}`sentence {int(text[1:])} <sentence-{text}>`"
+        return sentence_link(text)
     if actors:
         linked = link_actors(text, actors, pattern)
         if linked is not None:

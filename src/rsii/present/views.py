@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rsii.present.tables import sentence_link
+
 STANCE_WORDS = {"support": "supports", "oppose": "opposes"}
 
 
@@ -226,16 +228,13 @@ def events(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     def who(cell) -> str:
         return "; ".join(names.get(a, a) for a in str(cell).split())
 
-    def dated(row) -> str:
-        return "the article" if row == "article" else names.get(row, row)
-
     return pd.DataFrame(
         {
             "Date": table["date"],
             "Precision": table["precision"],
             "Event": table["event_en"],
             "Actors": table["actors"].map(who),
-            "Dated by": table["according_to"].map(dated),
+            "Dated by": table["according_to"].map(lambda a: _reporter(a, names)),
             "Sentence": table["sentence"],
             "Footnotes": table["footnotes"].map(cite),
         }
@@ -244,7 +243,7 @@ def events(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 def footnotes(table: pd.DataFrame) -> pd.DataFrame:
     def sentences(cell) -> str:
-        return ", ".join(f"{{ref}}`sentence {int(s[1:])} <sentence-{s}>`" for s in cell.split())
+        return ", ".join(sentence_link(s) for s in cell.split())
 
     out = {
         "Footnote": table["footnote"].map(lambda n: cite(str(n))),

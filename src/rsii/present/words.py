@@ -29,6 +29,11 @@ def count(n: int, noun: str, zero: str | None = None) -> str:
     return f"{number(n)} {noun if n == 1 else plural(noun)}"
 
 
+def sentence(sid: str) -> str:
+    """A sentence of the article as a reader counts it: "s17" → "sentence 17"."""
+    return f"sentence {int(str(sid)[1:])}"
+
+
 def indefinite(noun: str) -> str:
     """ "a state", "an armed group": the article by the first letter, which holds for
     every kind of actor the book names (none starts with a silent h or a "yoo" sound)."""
