@@ -65,6 +65,19 @@ def test_the_archive_is_named_by_version_and_commit():
     assert "uncommitted" in changed.source_words
 
 
+def test_an_archive_replaces_those_of_earlier_builds(tmp_path):
+    (tmp_path / "Makefile").write_text("book:\n")
+    site = tmp_path / "downloads"
+    site.mkdir()
+    (site / "rsii-book-0.9.0-0000000.tar.gz").write_bytes(b"an earlier build's")
+    (site / "rsii-data.zip").write_bytes(b"another download")
+    edition = release.Release("T", "1.0.0", "2026-12-01", None, "abc1234", False, ("Makefile",))
+    path = release.write_archive(tmp_path, edition, site, 1448928000)
+    assert sorted(p.name for p in site.iterdir()) == [edition.archive, "rsii-data.zip"]
+    with tarfile.open(path) as tar:
+        assert tar.getnames() == [f"{edition.name}/Makefile", f"{edition.name}/{release.MANIFEST}"]
+
+
 @pytest.mark.book
 def test_the_built_book_links_to_no_placeholder_and_names_its_sources(root, html_dir, pdf_path):
     for page in html_dir.rglob("*.html"):

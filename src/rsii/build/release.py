@@ -22,6 +22,7 @@ import yaml
 
 CITATION = "CITATION.cff"
 MANIFEST = "SOURCES.json"  # written into the archive: what it was made from
+PREFIX = "rsii-book-"  # every archive's name starts so
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Release:
     def name(self) -> str:
         """The archive's base name: the version, the commit and any uncommitted change."""
         commit = self.commit or "unknown-commit"
-        return f"rsii-book-{self.version}-{commit}{'-modified' if self.modified else ''}"
+        return f"{PREFIX}{self.version}-{commit}{'-modified' if self.modified else ''}"
 
     @property
     def archive(self) -> str:
@@ -100,7 +101,9 @@ def read(root: Path) -> Release:
 
 def write_archive(root: Path, release: Release, target: Path, mtime: int) -> Path:
     """The sources as ``target/<name>.tar.gz``: every file under one folder named like
-    the archive, with fixed times and owners, so one commit gives the same bytes."""
+    the archive, with fixed times and owners, so one commit gives the same bytes. The
+    archives earlier builds left in ``target`` (of other commits) go: a site offers the
+    sources it was built from, and only those."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
         manifest = {"commit": release.commit, "modified": release.modified}
@@ -117,4 +120,7 @@ def write_archive(root: Path, release: Release, target: Path, mtime: int) -> Pat
     path = target / release.archive
     with open(path, "wb") as out, gzip.GzipFile(fileobj=out, mode="wb", mtime=mtime) as gz:
         gz.write(buffer.getvalue())
+    for earlier in target.glob(f"{PREFIX}*.tar.gz"):
+        if earlier != path:
+            earlier.unlink()
     return path
