@@ -6,9 +6,9 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 TOOLS    := .venv-tools
-# rsii.build.book runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
+# rsii.book.build runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 # and skips the build when no input changed since the last strict build.
-BUILD    := $(BIN)/python -m rsii.build.book
+BUILD    := $(BIN)/python -m rsii.book.build
 export PYTHONHASHSEED := 0
 # The tests run on every core, a module's tests together (see tests/conftest.py).
 PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
@@ -57,13 +57,13 @@ export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
 bench: venv system  ## build and test benchmarks, written to benchmarks/results.md
-	$(BIN)/python -m rsii.build.bench
+	$(BIN)/python -m rsii.book.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/
 	$(BIN)/rsii sentences
 
 lab: venv  ## JupyterLab on the MyST notebooks (a double click opens them as notebooks)
-	$(BIN)/python -m rsii.build.lab
+	$(BIN)/python -m rsii.book.lab
 
 linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck

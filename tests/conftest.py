@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rsii.build import book
+from rsii.book import build as book
 from rsii.data import paths
 
 # Helper modules the test modules import and load as plugins (pytest_plugins).

@@ -265,7 +265,7 @@ def test_html_navigation_links_the_index(html_dir):
 
 
 def test_latex_index_sets_arabic_of_the_printed_form_only():
-    from rsii.build.sphinxext import index
+    from rsii.book.sphinxext import index
 
     line = r"\index{Russia (روسيا)@\spxentry{Russia}\spxextra{روسيا}}"
     out = index._DISPLAYED.sub(
@@ -277,7 +277,7 @@ def test_latex_index_sets_arabic_of_the_printed_form_only():
 
 
 def test_html_index_marks_arabic_and_groups_arabic_first_entries_as_symbols():
-    from rsii.build.sphinxext import index
+    from rsii.book.sphinxext import index
 
     context = {
         "genindexentries": [

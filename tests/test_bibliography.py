@@ -7,7 +7,7 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from rsii.build.sphinxext import articlepage, bibstyle
+from rsii.book.sphinxext import articlepage, bibstyle
 
 
 @pytest.fixture(scope="module")

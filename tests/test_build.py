@@ -26,7 +26,8 @@ from pathlib import Path
 import fresh
 import pytest
 
-from rsii.build import book, release
+from rsii.book import build as book
+from rsii.book import release
 
 pytestmark = pytest.mark.book
 

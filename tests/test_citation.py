@@ -10,8 +10,8 @@ import tarfile
 import pytest
 import yaml
 
-from rsii.build import release
-from rsii.build.sphinxext import edition
+from rsii.book import release
+from rsii.book.sphinxext import edition
 
 PLACEHOLDER = "rsii-project"
 

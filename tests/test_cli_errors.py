@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from rsii.build import cli
+from rsii import cli
 
 
 def test_sentences_with_a_bad_translation_file_names_file_and_line(root, tmp_path, capsys):

@@ -9,8 +9,9 @@ import networkx as nx
 import pytest
 from test_validate import DATA, copy_data, edit_line
 
-from rsii.build import cli, export
+from rsii import cli
 from rsii.data import load
+from rsii.present import export
 
 
 @pytest.fixture(scope="module")

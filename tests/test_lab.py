@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from rsii.build import book, lab
+from rsii.book import build as book
+from rsii.book import lab
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.book
@@ -50,7 +51,7 @@ def _start(notebooks: Path, home: Path, log: Path, as_user: bool = False):
         f"--IdentityProvider.token={token}",
     ]
     # What `make lab` runs, started in a copy of the notebooks (the last root_dir wins).
-    cmd = [sys.executable, "-m", "rsii.build.lab", *extra, f"--ServerApp.root_dir={notebooks}"]
+    cmd = [sys.executable, "-m", "rsii.book.lab", *extra, f"--ServerApp.root_dir={notebooks}"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
     env["HOME"] = str(home)  # no user settings: what the reader sees comes with .venv
     if as_user and os.geteuid() == 0:

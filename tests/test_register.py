@@ -9,7 +9,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from rsii.build.sphinxext import register as register_ext
+from rsii.book.sphinxext import register as register_ext
 from rsii.data import load
 from rsii.present import figures, interactive, register, register_pages, tables
 

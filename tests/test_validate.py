@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rsii.build import cli
+from rsii import cli
 from rsii.data import paths, validate
 
 DATA = paths.data_dir()

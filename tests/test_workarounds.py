@@ -1,4 +1,4 @@
-"""Each workaround in rsii.build.sphinxext.workarounds answers something upstream does
+"""Each workaround in rsii.book.sphinxext.workarounds answers something upstream does
 at the pinned version. These tests check that upstream still does it: when one fails,
 upstream has changed, and the workaround can go."""
 

@@ -1,13 +1,13 @@
 """rsii: the data and analysis behind the companion book to the Arabic Wikipedia
 article on the Russia–Syria–Iran–Iraq ("4+1") coalition.
 
-Four layers, each a sub-package that imports only from the layers below it (checked by
-import-linter's ``layers`` contract in ``pyproject.toml``):
+Layers, each importing only from the layers below it (checked by import-linter's
+``layers`` contract in ``pyproject.toml``):
 
-- :mod:`rsii.build`: the book's build, its Sphinx extension, the command line, export,
-  benchmarks and JupyterLab;
+- :mod:`rsii.cli`: the ``rsii`` command;
+- :mod:`rsii.book`: the book's build, its Sphinx extension, benchmarks and JupyterLab;
 - :mod:`rsii.present`: figures, tables, the interactive network, Arabic text and fonts,
-  notebook glue and the actor register's content;
+  notebook glue, the actor register's content and the export;
 - :mod:`rsii.analysis`: the actor network, discourse network analysis, structural
   balance, centralities, the timeline, the footnote evidence and the exported results;
 - :mod:`rsii.data`: the article as tables, finding, reading, loading and validating the

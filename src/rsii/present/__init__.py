@@ -1,9 +1,10 @@
 """The presentation layer: what a reader sees of the analysis. Static figures
 (``figures``, ``timechart``), the interactive network (``interactive``), Markdown tables
 (``tables``), Arabic text and fonts (``arabic``, ``fonts``), notebook glue
-(``notebook``) and the actor register's content (``register``, ``register_pages``).
+(``notebook``), the actor register's content (``register``, ``register_pages``) and
+the files ``rsii export`` writes (``export``).
 
 It may import :mod:`rsii.analysis` and :mod:`rsii.data`, and nothing from
-:mod:`rsii.build`. Importing it changes no global state of the reader's session:
+:mod:`rsii.book` or :mod:`rsii.cli`. Importing it changes no global state of the reader's session:
 figures are drawn in a style context, fonts registered on first use.
 """

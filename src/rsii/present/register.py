@@ -3,7 +3,7 @@
 Everything is computed from the data package by the functions the analysis chapters
 use (:mod:`rsii.analysis.network`, :mod:`rsii.analysis.centrality`), once per build;
 :mod:`rsii.present.register_pages` writes it as MyST Markdown and
-:mod:`rsii.build.sphinxext.register` puts the pages in the book.
+:mod:`rsii.book.sphinxext.register` puts the pages in the book.
 
 An actor is *named* by a sentence when the coding ties the two: the actor's first
 mention, a relation with the actor as source or target, a stance with the actor as

@@ -20,7 +20,7 @@ import jupytext
 from nbclient import NotebookClient
 from pypdf import PdfReader
 
-from rsii.build import book
+from rsii.book import build as book
 from rsii.data import paths
 
 RESULTS = Path("benchmarks") / "results.md"
@@ -33,10 +33,10 @@ def _timed(fn) -> float:
 
 
 def _build(copy: Path, target: str) -> str:
-    """As `make html` / `make pdf` run it: a new Python process, ``python -m rsii.build.book``.
+    """As `make html` / `make pdf` run it: a new Python process, ``python -m rsii.book.build``.
     Returns the build's log."""
     result = subprocess.run(
-        [sys.executable, "-m", "rsii.build.book", "--root", str(copy), target],
+        [sys.executable, "-m", "rsii.book.build", "--root", str(copy), target],
         capture_output=True,
         text=True,
     )

@@ -1,5 +1,5 @@
 """This edition of the book: version, release date and public address from CITATION.cff
-(:mod:`rsii.build.release`), on the About page, the PDF's title page and the buttons,
+(:mod:`rsii.book.release`), on the About page, the PDF's title page and the buttons,
 and the archive of the sources it was built from among the HTML site's downloads.
 
 Substitutions for the pages: ``{{ version }}``, ``{{ release_date }}``, ``{{ sources }}``
@@ -15,7 +15,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from rsii.build import release
+from rsii.book import release
 
 BINDER = "https://mybinder.org"
 

@@ -3,7 +3,7 @@ styles, the generated article chapter and actor register, bibliographies kept in
 in the PDF, the index, the guard against publishing a cell's stderr, the site's
 finishing touches, and the workarounds of upstream behaviour (each in one module)."""
 
-from rsii.build.sphinxext import (
+from rsii.book.sphinxext import (
     arabic,
     articlepage,
     bibliography,

@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.writers.latex import LaTeXTranslator
 
-from rsii.build.sphinxext import latex
+from rsii.book.sphinxext import latex
 from rsii.present import arabic
 
 LATEX_PREAMBLE = r"""

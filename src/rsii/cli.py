@@ -1,4 +1,7 @@
-"""The ``rsii`` command: regenerate, validate and export the data package."""
+"""The ``rsii`` command: regenerate, validate and export the data package.
+
+The top of the layers: it may import :mod:`rsii.present` (the export), :mod:`rsii.analysis`
+and :mod:`rsii.data`; nothing imports it. The book's build is :mod:`rsii.book`'s."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ def _validate(args) -> int:
 
 
 def _export(args) -> int:
-    from rsii.build import export
+    from rsii.present import export
 
     for path in export.export(args.out_dir, args.data):
         print(f"wrote {path}")

@@ -2,7 +2,7 @@
 
 A stamp is a small file holding the fingerprint of the inputs a step last succeeded on;
 the step is skipped while the fingerprint is unchanged. The book's build
-(:mod:`rsii.build.book`) and the actor register (:mod:`rsii.build.sphinxext.register`)
+(:mod:`rsii.book.build`) and the actor register (:mod:`rsii.book.sphinxext.register`)
 use the same fingerprint, over different inputs.
 """
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from rsii.build.sphinxext import latex
+from rsii.book.sphinxext import latex
 
 # Sphinx's own limit for the width given to citation labels (sphinx.writers.latex).
 MAX_LABEL = 8
 
 LATEX_PREAMBLE = r"""
-% rsii.build.sphinxext.bibliography: a bibliography list that stays where it is written,
+% rsii.book.sphinxext.bibliography: a bibliography list that stays where it is written,
 % without the chapter heading of thebibliography (the section gives the heading).
 \makeatletter
 \newenvironment{rsiibibliography}[1]

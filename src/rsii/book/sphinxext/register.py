@@ -4,7 +4,7 @@ it), with a small ego-network figure per actor.
 
 Files are rewritten only when their bytes change, so Sphinx reads again only the pages
 that changed; and the whole step is skipped while the data and the code (the
-fingerprint of :mod:`rsii.build.stamps`) are those of the last build that wrote it.
+fingerprint of :mod:`rsii.book.stamps`) are those of the last build that wrote it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from rsii.build.stamps import CODE_AND_DATA, Stamp, fingerprint
+from rsii.book.stamps import CODE_AND_DATA, Stamp, fingerprint
 from rsii.present import register, register_pages
 
 logger = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from rsii.build.sphinxext import latex
+from rsii.book.sphinxext import latex
 
 LATEX_PREAMBLE = r"""
-% rsii.build.sphinxext.pdftables: tables two sizes smaller, words kept whole in cells.
+% rsii.book.sphinxext.pdftables: tables two sizes smaller, words kept whole in cells.
 \makeatletter
 \g@addto@macro\sphinxatlongtablestart{\footnotesize\hyphenpenalty=10000\exhyphenpenalty=10000
   \setlength{\tabcolsep}{4pt}}

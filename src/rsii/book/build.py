@@ -4,7 +4,7 @@ Jupyter Book 1 runs from the repository root with the configuration in book/, so
 notebooks/ and data/ keep their repository paths in the built site and in launch links.
 
 Strict on every run: a build counts only if Sphinx passed with warnings as errors (a
-cell's stderr is one: :mod:`rsii.build.sphinxext.cellguard`). Then, and only then, the
+cell's stderr is one: :mod:`rsii.book.sphinxext.cellguard`). Then, and only then, the
 target's stamp records the inputs it was built from, and an unchanged book is not
 rebuilt. A build that fails, or is interrupted, throws away Sphinx's saved environment,
 so the next run reads every page again and fails again until the cause is gone.
@@ -27,8 +27,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from rsii.build import release
-from rsii.build.stamps import BOOK_INPUTS, CODE_AND_DATA, Stamp, fingerprint
+from rsii.book import release
+from rsii.book.stamps import BOOK_INPUTS, CODE_AND_DATA, Stamp, fingerprint
 from rsii.data import paths
 
 BUILDERS = {"html": "html", "pdf": "pdflatex", "linkcheck": "linkcheck"}
@@ -160,7 +160,7 @@ def build(target: str, capture: bool = False, root: Path | None = None):
         if result.returncode == 0:
             done.write(key)
     if target == "pdf" and result.returncode == 0:
-        from rsii.build.sphinxext.site import offer_pdf
+        from rsii.book.sphinxext.site import offer_pdf
 
         offer_pdf(build_dir)
     return result
