@@ -102,23 +102,53 @@ def test_readme_describes_every_file_and_the_licence(out):
     assert "CC BY-SA 4.0" in readme and "ar.wikipedia.org" in readme
 
 
-def test_export_writes_every_result_the_book_shows(tmp_path):
-    written = {p.relative_to(tmp_path).as_posix() for p in export.export(tmp_path)}
+def test_export_writes_every_result_the_book_shows(out):
+    folder, written = out
+    names = {p.relative_to(folder).as_posix() for p in written}
     for name in (
-        "centralities",
-        "blocs",
-        "congruence_jaccard",
-        "conflict_none",
-        "balance",
-        "camps",
-        "frustrated_ties",
-        "optimal_partitions",
-        "sensitivity",
-    ):
-        assert f"results/{name}.csv" in written
-    camps = (tmp_path / "results" / "camps.csv").read_text(encoding="utf-8").splitlines()
-    assert camps[0] == "actor,camp" and len(camps) > 10
-    assert {line.split(",")[1] for line in camps[1:]} == {"A", "B"}
+        "figures.json", "centralities.csv", "blocs.csv", "congruence_jaccard.csv",
+        "conflict_none.csv", "balance.csv", "variants.csv", "triangles.csv",
+        "optimal_splits.csv", "camp_pairs.csv", "frustrated_ties.csv", "clustering.csv",
+        "null_models.csv", "sensitivity.csv",
+    ):  # fmt: skip
+        assert f"results/{name}" in names
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "Shown in: The stance split" in readme
+
+
+def test_exported_results_are_the_chapter_s(out):
+    """The exported files hold what the stance chapter reports (rsii.analysis.results,
+    the one computation): the main network's size and balance, every optimal split,
+    and a camp pair relation for every pair in one connected part."""
+    from rsii.analysis import results
+
+    folder, _ = out
+    main = results.analyse()
+    balance_row = read_csv(folder / "results" / "balance.csv")
+    assert len(balance_row) == 1
+    for key in ("actors", "ties", "negative", "triangles", "frustration", "optimal_splits"):
+        assert int(balance_row[0][key]) == main.summary[key], key
+    assert float(balance_row[0]["balanced_share"]) == pytest.approx(main.summary["balanced_share"])
+    splits = read_csv(folder / "results" / "optimal_splits.csv")
+    assert len(splits) == main.summary["actors"]
+    assert len(splits[0]) - 1 == main.summary["optimal_splits"]
+    pairs = read_csv(folder / "results" / "camp_pairs.csv")
+    by_actor = {s["actor"]: s for s in splits}
+    for row in pairs:
+        a, b = by_actor[row["actor_a"]], by_actor[row["actor_b"]]
+        same = sum(a[k] == b[k] for k in a if k != "actor")
+        assert int(row["together"]) == same
+        expect = "together" if same == len(a) - 1 else "apart" if same == 0 else "varies"
+        assert row["relation"] == expect
+    variants = read_csv(folder / "results" / "variants.csv")
+    main_row = next(v for v in variants if v["variant"] == "main")
+    assert int(main_row["ties"]) == main.summary["ties"]
+    figures = json.loads((folder / "results" / "figures.json").read_text(encoding="utf-8"))
+    by_name = {f["name"]: f["value"] for f in figures}
+    assert by_name["s_actors"] == main.summary["actors"]
+    assert by_name["s_frustration"] == main.summary["frustration"]
+    sensitivity = read_csv(folder / "results" / "sensitivity.csv")
+    assert [r["case"] for r in sensitivity] == [c for c in load.cases()["id"]]
 
 
 def test_attributes_formats_accept():

@@ -5,7 +5,7 @@ an ego figure inside the figure."""
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from rsii.analysis import centrality, network
+from rsii.analysis import centrality, results
 from rsii.data import load
 from rsii.present import figures
 
@@ -111,13 +111,9 @@ def test_evidence_network_labels(G, kinds):
 
 
 def test_camps_labels(names):
-    ties = network.signed_ties(load.relations(), load.stances())
-    signed = network.signed_network(ties)
-    camps = network.camps(signed)
-    frustrated = {tuple(t.split(" – ")) for t in network.frustrated_ties(signed, ties)["tie"]}
-    fig = figures.draw_camps(
-        signed, dict(zip(camps["actor"], camps["camp"], strict=True)), names, frustrated
-    )
+    main = results.analyse()
+    frustrated = {(u, v) for u, v, _ in main.frustrated}
+    fig = figures.draw_camps(main.graph, main.drawn, names, frustrated)
     assert _problems(fig) == []
 
 

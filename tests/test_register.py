@@ -16,7 +16,7 @@ from rsii.present import figures, interactive, register, register_pages, tables
 
 @pytest.fixture(scope="module")
 def reg() -> register.Register:
-    return register.build(camp_moves=False)
+    return register.build(cases=False)
 
 
 def _labels(text: str) -> list[str]:
@@ -113,7 +113,7 @@ def test_actor_page_holds_what_the_data_says(reg):
     degree = int(reg.centralities.loc["russia", "degree"])
     assert f"**Degree**: {degree} ·" in page
     assert f"**Bloc**: {reg.blocs['russia']} ·" in page
-    assert "**Camp**: camp A" in page and "Ties the split satisfies:" in page
+    assert "**Camp**: in all 4 optimal two-camp splits, in one camp with" in page
     unverified = reg.actors.loc[reg.actors["wikidata"] == "", "id"].iloc[0]
     assert "**Wikidata**: none verified ·" in register_pages.actor_page(reg, unverified)
 
@@ -189,7 +189,7 @@ def _synthetic(tmp_path, root):
 
 def test_generator_on_a_small_synthetic_package(tmp_path, root):
     data = _synthetic(tmp_path, root)
-    small = register.build(data, camp_moves=True)
+    small = register.build(data, cases=True)
     folder = tmp_path / "actors"
     folder.mkdir()
     (folder / "gone.md").write_text("an actor no longer in the data")
@@ -207,7 +207,7 @@ def test_generator_on_a_small_synthetic_package(tmp_path, root):
         "russia",
     }
     assert "The article names three actors" in (folder / "index.md").read_text()
-    assert set(small.camp_moves) == set(small.cases["id"])
+    assert set(small.case_changes.index) == set(small.cases["id"])
     # A second run with the same data writes nothing: warm builds stay fast.
     before = {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
     again = register_ext.write_register(folder, register.build(data))

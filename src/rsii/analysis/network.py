@@ -22,7 +22,6 @@ BLOC_ISIS = "Islamic State"
 BLOC_IRAQ = "Iraqi parties, militias and parliament"
 BLOC_OTHER = "Other"
 UNCONNECTED = "unconnected"
-BLOCS = [BLOC_4PLUS1, BLOC_US, BLOC_ISIS, BLOC_IRAQ, BLOC_OTHER]
 
 # A tie of these kinds puts its source in the bloc of its target: a member belongs with
 # its coalition, a unit with its organisation, a leader or envoy with what it leads.
@@ -158,44 +157,6 @@ def government_ties(actors: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_TIE_COLUMNS)
 
 
-# The signed networks the stance chapter compares: the main one measures balance on
-# sentiment (positions actors take towards one another, with each government joined to
-# its state); the others show what each modelling choice does.
-VARIANTS = {
-    "sentiment": "sentiment ties and stances",
-    "main": "sentiment ties and stances, each government joined to its state",
-    "affiliation": "every signed tie, affiliation included, governments joined (as structure)",
-    "version 0.1": "every signed tie, affiliation included, governments apart",
-}
-
-
-def variant_ties(
-    variant: str,
-    relations: pd.DataFrame,
-    stances: pd.DataFrame,
-    actors: pd.DataFrame,
-    sentiment_types,
-) -> pd.DataFrame:
-    """The signed ties of one of :data:`VARIANTS`; ``sentiment_types`` are the relation
-    types whose ``tie`` is sentiment in the codebook."""
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {list(VARIANTS)}, got {variant!r}")
-    types = set(sentiment_types) if variant in ("sentiment", "main") else None
-    ties = signed_ties(relations, stances, types=types)
-    if variant in ("main", "affiliation"):
-        ties = pd.concat([ties, government_ties(actors)], ignore_index=True)
-    return ties
-
-
-def main_signed_network(
-    relations: pd.DataFrame, stances: pd.DataFrame, actors: pd.DataFrame, types: pd.DataFrame
-) -> nx.Graph:
-    """The stance chapter's signed network (the ``main`` variant): the sentiment ties of
-    ``types`` (relation_types.csv) and the stances, each government joined to its state."""
-    sentiment = types.loc[types["tie"] == "sentiment", "value"]
-    return signed_network(variant_ties("main", relations, stances, actors, sentiment))
-
-
 def signed_network(ties: pd.DataFrame, ambivalence: str = "majority") -> nx.Graph:
     """The simple signed graph for balance: one edge per pair, sign by majority of its
     ties (balance.signed_graph); pairs with as many positive as negative ties are left
@@ -211,112 +172,11 @@ def evidence_for(ties: pd.DataFrame, u: str, v: str) -> pd.DataFrame:
     return ties[hit]
 
 
-def balance_summary(G: nx.Graph) -> dict:
-    """The three balance measures of one signed network, for tables and sensitivity."""
-    tri = balance.triangle_balance(G)
-    fr = balance.frustration(G)
-    return {
-        "actors": G.number_of_nodes(),
-        "ties": G.number_of_edges(),
-        "negative": sum(1 for *_, s in G.edges(data="sign") if s < 0),
-        "triangles": tri["triangles"],
-        "balanced_share": tri["share"],
-        "walk_balance": balance.walk_balance(G),
-        "frustration": fr.index,
-        "frustration_normalised": fr.index / max(G.number_of_edges(), 1),
-    }
-
-
-def camps(G: nx.Graph, names: dict[str, str] | None = None) -> pd.DataFrame:
-    """The two camps of an optimal partition (frustration index), camp A holding the
-    4+1 coalition. Actors with no path of signed ties to the coalition get
-    "unconnected": their side relative to camps A and B is not defined."""
-    fr = balance.frustration(G)
-    flip = fr.partition.get(COALITION, 0)
-    main = nx.node_connected_component(G, COALITION) if COALITION in G else set(G)
-    labels = {
-        n: ("A" if (c ^ flip) == 0 else "B") if n in main else UNCONNECTED
-        for n, c in fr.partition.items()
-    }
-    df = pd.DataFrame({"actor": list(labels), "camp": list(labels.values())})
-    if names:
-        df["name_en"] = df["actor"].map(names)
-    return df.sort_values(["camp", "actor"], ignore_index=True)
-
-
-def frustrated_ties(G: nx.Graph, ties: pd.DataFrame) -> pd.DataFrame:
-    """The ties an optimal split leaves frustrated, each with the coded rows behind it:
-    a positive tie across the camps or a negative tie inside one."""
-    rows = []
-    for u, v, sign in balance.frustration(G).frustrated:
-        for t in evidence_for(ties, u, v).itertuples():
-            rows.append(
-                {
-                    "tie": f"{u} – {v}",
-                    "sign": sign,
-                    "row": t.row,
-                    "kind": t.kind,
-                    "sentence": t.sentence,
-                    "quote_ar": t.quote_ar,
-                    "footnotes": t.footnotes,
-                }
-            )
-    return pd.DataFrame(
-        rows, columns=["tie", "sign", "row", "kind", "sentence", "quote_ar", "footnotes"]
-    )
-
-
 def subnetwork(G: nx.Graph, actors) -> nx.Graph:
     """The signed ties among ``actors`` only (e.g. one bloc and what it takes positions on)."""
     H = G.subgraph(a for a in actors if a in G).copy()
     H.graph["ambivalent"] = [p for p in G.graph.get("ambivalent", []) if set(p) <= set(H)]
     return H
-
-
-def camp_changes(base: pd.DataFrame, other: pd.DataFrame) -> list[str]:
-    """Actors whose camp differs between two camp tables (camp A always holds 4+1), as
-    "actor (before→after)"; "–" marks an actor absent from one signed network."""
-    merged = base.merge(other, on="actor", how="outer", suffixes=("", "_alt"))
-    merged = merged.fillna({"camp": "–", "camp_alt": "–"})
-    moved = merged[merged["camp"] != merged["camp_alt"]].sort_values("actor")
-    return [f"{r.actor} ({r.camp}→{r.camp_alt})" for r in moved.itertuples()]
-
-
-def sensitivity(
-    cases: pd.DataFrame,
-    apply_case,
-    relations: pd.DataFrame,
-    stances: pd.DataFrame,
-    network=None,
-) -> pd.DataFrame:
-    """The balance analysis rerun under each alternative coding (hard case): the three
-    measures, and which actors change camp, against the main coding in the first row.
-    ``apply_case(case_id)`` returns (stances, relations) with that case applied;
-    ``network(relations, stances)`` builds the signed network (default: every signed
-    tie, :func:`signed_ties`)."""
-    network = network or (lambda rel, st: signed_network(signed_ties(rel, st)))
-    base_graph = network(relations, stances)
-    base_camps = camps(base_graph)
-    rows = [
-        {
-            "case": "main coding",
-            "title": "as coded in the tables",
-            **balance_summary(base_graph),
-            "camp_changes": "",
-        }
-    ]
-    for case in cases.itertuples():
-        st, rel = apply_case(case.id)
-        graph = network(rel, st)
-        rows.append(
-            {
-                "case": case.id,
-                "title": case.title,
-                **balance_summary(graph),
-                "camp_changes": "; ".join(camp_changes(base_camps, camps(graph))),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def strongest_pairs(
@@ -352,41 +212,35 @@ def strongest_pairs(
 def arenas(
     groups: dict[str, list[str]], G: nx.Graph, names: dict[str, str] | None = None
 ) -> pd.DataFrame:
-    """The balance analysis of each arena's subnetwork, with its two camps by name."""
+    """The balance analysis of each arena's subnetwork (the tied actors among its
+    members): its size, balanced share, walk index and frustration index, and the two
+    camps of its first optimal split by name (camp A holding the 4+1 coalition when it
+    is there), with how many splits are optimal."""
     names = names or {}
     rows = []
     for arena, members in groups.items():
         H = subnetwork(G, members)
         H = H.subgraph(n for n in H if H.degree(n) > 0).copy()
-        split = camps(H)
+        splits = balance.optimal_partitions(H)
+        first = splits[0] if splits else {}
+        flip = first.get(COALITION, 0)
         by_camp = {
-            c: ", ".join(sorted(names.get(a, a) for a in split.loc[split.camp == c, "actor"]))
-            for c in ("A", "B")
+            label: ", ".join(sorted(names.get(a, a) for a, c in first.items() if c ^ flip == side))
+            for label, side in (("A", 0), ("B", 1))
         }
-        s = balance_summary(H)
+        tri = balance.triangle_balance(H)
         rows.append(
             {
                 "arena": arena,
-                "actors": s["actors"],
-                "ties": s["ties"],
-                "negative": s["negative"],
-                "balanced_share": s["balanced_share"],
-                "walk_balance": s["walk_balance"],
-                "frustration": s["frustration"],
+                "actors": H.number_of_nodes(),
+                "ties": H.number_of_edges(),
+                "negative": sum(1 for *_, s in H.edges(data="sign") if s < 0),
+                "balanced_share": tri["share"],
+                "walk_index": balance.walk_balance(H),
+                "frustration": balance.frustration(H).index,
+                "optimal_splits": len(splits),
                 "camp_A": by_camp["A"],
                 "camp_B": by_camp["B"],
             }
         )
     return pd.DataFrame(rows)
-
-
-def camp_reasons(G: nx.Graph, camps: dict[str, str]) -> dict[str, list[tuple[str, int, bool]]]:
-    """Why each actor sits in its camp: its signed ties as (other actor, sign, whether the
-    split satisfies the tie: a positive tie inside a camp or a negative one across)."""
-    out: dict[str, list[tuple[str, int, bool]]] = {n: [] for n in G}
-    for u, v, sign in G.edges(data="sign"):
-        if camps.get(u) in ("A", "B") and camps.get(v) in ("A", "B"):
-            fits = (camps[u] == camps[v]) == (sign > 0)
-            out[u].append((v, sign, fits))
-            out[v].append((u, sign, fits))
-    return {n: sorted(ties, key=lambda t: (t[2], t[1], t[0])) for n, ties in out.items()}

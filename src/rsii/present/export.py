@@ -21,6 +21,7 @@ import networkx as nx
 import pandas as pd
 
 from rsii.analysis import dna, results
+from rsii.analysis.results import Results
 from rsii.data import load, paths, validate
 from rsii.data.errors import DataError
 from rsii.data.read import shown_path
@@ -30,9 +31,10 @@ Writer = Callable[[Path], str | bytes]  # the data folder → the file's content
 
 @dataclass(frozen=True)
 class Output:
-    name: str  # path inside the output folder, e.g. "results/camps.csv"
+    name: str  # path inside the output folder, e.g. "results/camp_pairs.csv"
     write: Writer
     description: str
+    shown_in: str = ""  # the chapter that shows it, for the README
 
 
 # ------------------------------------------------------------------ content helpers
@@ -134,12 +136,59 @@ _NETWORK = (
 )
 
 
-def _csv(compute) -> Writer:
-    return lambda data: csv_text(compute(data))
-
-
 def _matrix(kind: str, normalization: str) -> Writer:
-    return lambda data: csv_text(results.one_mode(kind, normalization, data))
+    fn = dna.congruence if kind == "congruence" else dna.conflict
+
+    def write(data: Path) -> str:
+        matrix = fn(load.stances(data), normalization=normalization)
+        return csv_text(matrix.rename_axis("actor").reset_index())
+
+    return write
+
+
+def _result(table: Callable[[Results, Path], pd.DataFrame]) -> Writer:
+    """A writer of one table of the book's :class:`~rsii.analysis.results.Results`."""
+    return lambda data: csv_text(table(results.results(data), data))
+
+
+def _ids(values) -> str:
+    return " ".join(values)
+
+
+def _figures(data: Path) -> str:
+    figures = [vars(f) for f in results.stated(results.results(data), data)]
+    return json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
+
+
+def _centralities(res: Results, data: Path) -> pd.DataFrame:
+    table = res.centralities.rename_axis("actor").reset_index()
+    return table.assign(pn=table["actor"].map(res.main.pn))
+
+
+def _summary(res: Results, data: Path) -> pd.DataFrame:
+    return pd.DataFrame([res.main.summary])
+
+
+def _cases(res: Results, data: Path) -> pd.DataFrame:
+    table = res.cases.copy()
+    for column in ("enter", "leave", "regrouped"):
+        table[column] = table[column].map(_ids)
+    return table
+
+
+def _splits(res: Results, data: Path) -> pd.DataFrame:
+    splits = res.main.camps.splits
+    table = pd.DataFrame({f"split_{i + 1}": s for i, s in enumerate(splits)})
+    return table.rename_axis("actor").reset_index()
+
+
+def _clustering(res: Results, data: Path) -> pd.DataFrame:
+    best = res.main.clustering.partition
+    return pd.DataFrame({"actor": list(best), "cluster": list(best.values())})
+
+
+def _blocs(res: Results, data: Path) -> pd.DataFrame:
+    return pd.DataFrame({"actor": list(res.blocs), "bloc": list(res.blocs.values())})
 
 
 OUTPUTS: tuple[Output, ...] = (
@@ -167,50 +216,97 @@ OUTPUTS: tuple[Output, ...] = (
         for name in load.TABLES
     ),
     Output(
+        "results/figures.json",
+        _figures,
+        "every figure the network and stance chapters state in their prose: a list of "
+        "records with the name the chapter uses, the chapter, the value and its meaning",
+        "The actor network; The stance split",
+    ),
+    Output(
         "results/centralities.csv",
-        _csv(results.centralities),
-        "degree, betweenness and eigenvector centrality of every actor in the relation network",
+        _result(_centralities),
+        "degree, betweenness and eigenvector centrality of every actor in the actor "
+        "network, and PN centrality in the main signed network (empty: not in it)",
+        "The actor network (Who is central)",
     ),
     Output(
         "results/blocs.csv",
-        _csv(results.blocs),
-        "each actor's bloc, by the rule in rsii.analysis.network.assign_blocs",
+        _result(_blocs),
+        "each actor's bloc, by the rule the network chapter states",
+        "The actor network (Blocs)",
     ),
     *(
         Output(
             f"results/{kind}_{norm}.csv",
             _matrix(kind, norm),
             f"actor × actor {kind} of the stances, normalisation: {norm}",
+            "The stance split (Congruence and conflict)",
         )
         for kind in ("congruence", "conflict")
         for norm in dna.NORMALIZATIONS
     ),
     Output(
         "results/balance.csv",
-        _csv(results.balance_measures),
-        "balance of the signed actor network: triangles, walk-based index, frustration index",
+        _result(_summary),
+        "the main signed network (sentiment ties and stances, each government joined to "
+        "its state) in one row: actors, ties, negative ties, triangles, balanced triangles "
+        "and their share, the walk-based index, the frustration index, the number of "
+        "optimal two-camp splits, the clusters and misfits of the best clustering",
+        "The stance split",
     ),
     Output(
-        "results/camps.csv",
-        _csv(results.camps),
-        "the two camps of the optimal partition (columns actor, camp; camp A holds the 4+1 "
-        "coalition)",
+        "results/variants.csv",
+        _result(lambda res, data: res.variants),
+        "the same measures for each variant of the signed network the chapter compares",
+        "The stance split (The signed network)",
+    ),
+    Output(
+        "results/triangles.csv",
+        _result(lambda res, data: res.main.triangles),
+        "every triangle of the main signed network with its three signs and whether it is balanced",
+        "The stance split",
+    ),
+    Output(
+        "results/optimal_splits.csv",
+        _result(_splits),
+        "every optimal two-camp split of the main signed network (one column per split, "
+        "0 and 1 the two camps, numbered afresh in each connected part)",
+        "The stance split (Two camps, or more)",
+    ),
+    Output(
+        "results/camp_pairs.csv",
+        _result(lambda res, data: res.main.camps.pairs),
+        "every pair of actors in one connected part of the main signed network: in how "
+        "many optimal splits they share a camp, and whether always (together), never "
+        "(apart) or in some (varies); the actor register states the same for each actor",
+        "The stance split (Two camps, or more); the actor register",
     ),
     Output(
         "results/frustrated_ties.csv",
-        _csv(results.frustrated_ties),
-        "ties the optimal partition leaves frustrated, with the coded rows, sentences and "
-        "footnotes behind them",
+        _result(lambda res, data: res.main.frustrated_rows()),
+        "the ties the first optimal split (the one the chapter draws) leaves frustrated, "
+        "with the coded rows, sentences and footnotes behind them",
+        "The stance split (Two camps, or more)",
     ),
     Output(
-        "results/optimal_partitions.csv",
-        _csv(results.optimal_partitions),
-        "every optimal two-camp split (one column per split), to see which camps are forced",
+        "results/clustering.csv",
+        _result(_clustering),
+        "the best clustering into any number of clusters (actor, cluster number)",
+        "The stance split (Two camps, or more)",
+    ),
+    Output(
+        "results/null_models.csv",
+        _result(lambda res, data: res.chance),
+        "where each observed balance measure falls among the null models' seeded draws",
+        "The stance split (Balance against chance)",
     ),
     Output(
         "results/sensitivity.csv",
-        _csv(results.sensitivity),
-        "the balance analysis rerun under each hard case of the coding (data/cases.csv)",
+        _result(_cases),
+        "the main signed network under each hard case's other reading (data/cases.csv): "
+        "the same measures, and the actors that enter or leave it or whose company in "
+        "every optimal split changes (regrouped), as space-separated ids",
+        "The stance split (Sensitivity to the coding); the actor register",
     ),
 )
 
@@ -238,7 +334,10 @@ def _readme(written) -> str:
         "## Files",
         "",
     ]
-    lines += [f"- `{o.name}`: {o.description}" for o in written]
+    lines += [
+        f"- `{o.name}`: {o.description}" + (f" Shown in: {o.shown_in}." if o.shown_in else "")
+        for o in written
+    ]
     return "\n".join(lines) + "\n\n" + _LICENCE
 
 

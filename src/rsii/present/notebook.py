@@ -13,7 +13,7 @@ from __future__ import annotations
 from IPython.display import Image, display
 from myst_nb import glue
 
-from rsii.analysis import balance, camps, centrality, dna, evidence, network, signed, timeline
+from rsii.analysis import balance, centrality, dna, evidence, network, results, signed, timeline
 from rsii.data import load
 from rsii.present import figures, interactive, register, timechart, views, words
 from rsii.present.figures import png_bytes
@@ -21,7 +21,6 @@ from rsii.present.tables import Markdown, markdown_table
 
 __all__ = [
     "balance",
-    "camps",
     "centrality",
     "dna",
     "evidence",
@@ -32,6 +31,7 @@ __all__ = [
     "markdown_table",
     "network",
     "register",
+    "results",
     "show_figure",
     "signed",
     "timechart",

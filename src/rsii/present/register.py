@@ -1,7 +1,7 @@
 """The actor register: what the data holds about each actor, computed once.
 
-Everything is computed from the data package by the functions the analysis chapters
-use (:mod:`rsii.analysis.network`, :mod:`rsii.analysis.centrality`), once per build;
+The analysis is read from :func:`rsii.analysis.results.results`, the one computation
+every chapter and ``rsii export`` read, once per build;
 :mod:`rsii.present.register_pages` writes it as MyST Markdown and
 :mod:`rsii.book.sphinxext.register` puts the pages in the book.
 
@@ -23,12 +23,11 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from rsii.analysis import camps as camp_analysis
-from rsii.analysis import centrality, network, signed
+from rsii.analysis import centrality, network, results
+from rsii.analysis.results import Analysis
 from rsii.data import load
 
 FOLDER = "book/actors"  # the generated pages, as a docname prefix
-OVERVIEW = f"{FOLDER}/index"
 NO_SIGNED_TIE = "none (no signed tie)"
 
 
@@ -90,14 +89,10 @@ class Register:
     kinds: list[str]
     centralities: pd.DataFrame
     blocs: dict[str, str]
-    camps: dict[str, str]
     mentions: pd.DataFrame  # actor, sentence, why (a list of reasons)
-    camp_table: pd.DataFrame  # network.camps of the main signed network
-    camp_reasons: dict[str, list]  # actor → (other, sign, fits) for its signed ties
-    kept: set[str]  # the actors every optimal two-camp split keeps with others
-    pn: pd.Series  # PN centrality in the signed network
+    signed: Analysis  # the main model's signed network, its optimal splits and PN centrality
     case_actors: dict[str, set[str]]  # hard case → the actors of the rows it changes
-    camp_moves: dict[str, str] | None  # hard case → camp changes (None: not rerun)
+    case_changes: pd.DataFrame | None  # results.Results.cases (None: not rerun)
 
     @functools.cached_property
     def names(self) -> dict[str, str]:
@@ -110,10 +105,6 @@ class Register:
     @functools.cached_property
     def short(self) -> dict[str, str]:
         return dict(zip(self.actors["id"], self.actors["short_en"], strict=True))
-
-    @functools.cached_property
-    def names_ar(self) -> dict[str, str]:
-        return dict(zip(self.actors["id"], self.actors["name_ar"], strict=True))
 
     def actor(self, actor: str) -> dict:
         return load.records(self.actors[self.actors["id"] == actor])[0]
@@ -169,39 +160,37 @@ def mentions(
     return df.sort_values(["actor", "_order"]).drop(columns="_order").reset_index(drop=True)
 
 
-def build(data: Path | None = None, camp_moves: bool = True) -> Register:
-    """Read the data package and compute blocs, camps and centralities once, with the
-    analysis chapters' functions; ``camp_moves`` also reruns the balance analysis under
-    each hard case (as :func:`rsii.analysis.network.sensitivity` does)."""
+def build(data: Path | None = None, cases: bool = True) -> Register:
+    """Read the data package, with the analysis the chapters show
+    (:func:`rsii.analysis.results.results`, computed once); ``cases``: with each hard
+    case's rerun (without it, only the main model is analysed, for the article page)."""
     actors, sentences = load.actors(data), load.sentences(data)
     relations, stances, events = load.relations(data), load.stances(data), load.events(data)
-    cases, alternatives = load.cases(data), load.alternatives(data)
+    alternatives = load.alternatives(data)
     G = load.network(data)
-    types = load.relation_types(data)
-    signed_graph = network.main_signed_network(relations, stances, actors, types)
-    camps = network.camps(signed_graph)
-    by_actor = dict(zip(camps["actor"], camps["camp"], strict=True))
-    _, stable = camp_analysis.stable_groups(signed_graph)
+    if cases:
+        found = results.results(data)
+        main, centralities, blocs = found.main, found.centralities, found.blocs
+    else:
+        main = results.analyse(results.MAIN, data)
+        centralities, blocs = centrality.centralities(G), network.assign_blocs(G)
+    case_table = load.cases(data)
     return Register(
         actors=actors,
         sentences=sentences,
         relations=relations,
         stances=stances,
         events=events,
-        cases=cases,
+        cases=case_table,
         alternatives=alternatives,
         graph=G,
         kinds=load.codebook(data).query("field == 'kind'")["value"].tolist(),
-        centralities=centrality.centralities(G),
-        blocs=network.assign_blocs(G),
-        camps=by_actor,
+        centralities=centralities,
+        blocs=blocs,
         mentions=mentions(actors, sentences, relations, stances, events),
-        camp_table=camps,
-        camp_reasons=network.camp_reasons(signed_graph, by_actor),
-        kept={a for group in stable if len(group) > 1 for a in group},
-        pn=signed.pn_centrality(signed_graph),
-        case_actors=case_actors(cases, alternatives, relations, stances),
-        camp_moves=case_camp_moves(cases, camps, data) if camp_moves else None,
+        signed=main,
+        case_actors=case_actors(case_table, alternatives, relations, stances),
+        case_changes=found.cases.set_index("case") if cases else None,
     )
 
 
@@ -229,19 +218,6 @@ def spoken(actors: pd.DataFrame) -> dict[str, str]:
     for a in actors.itertuples():
         bare = (a.kind in _BARE and "unnamed" not in a.name_en) or a.id in _BARE_IDS
         out[a.id] = a.short_en if bare and a.id not in _THE_IDS else f"the {a.short_en}"
-    return out
-
-
-def case_camp_moves(cases: pd.DataFrame, base: pd.DataFrame, data: Path | None) -> dict[str, str]:
-    """For each hard case, the actors whose camp changes when the balance analysis is
-    rerun with the case applied, as the stance chapter's sensitivity table gives them
-    (:func:`rsii.analysis.network.camp_changes`; one optimal split per case)."""
-    out = {}
-    actors, types = load.actors(data), load.relation_types(data)
-    for case in cases["id"]:
-        st, rel = load.apply_case(case, data)
-        split = network.camps(network.main_signed_network(rel, st, actors, types))
-        out[str(case)] = "; ".join(network.camp_changes(base, split))
     return out
 
 

@@ -145,20 +145,52 @@ def _elsewhere(reg: Register, label: str, text: str) -> str:
     return f"- {_ref(text, label)}"
 
 
+def _splits_phrase(n: int) -> str:
+    if n == 1:
+        return "the one optimal two-camp split"
+    return "both optimal two-camp splits" if n == 2 else f"all {n} optimal two-camp splits"
+
+
+def _signed_tie(reg: Register, other: str, sign: int) -> str:
+    return f"{'+' if sign > 0 else '−'} {reg.short[other]}"
+
+
 def _camp(reg: Register, actor: str) -> str:
-    camp = reg.camps.get(actor)
-    if camp is None:
+    """Where the stance chapter's optimal two-camp splits put the actor, stated as what
+    holds across all of them: with whom always, against whom always, with whom in some
+    only (grouped by how many), and which of its ties every split (or some) leaves
+    frustrated. Names are the short ones."""
+    a = reg.signed
+    if actor not in a.graph:
         return f"{NO_SIGNED_TIE}."
-    if camp not in ("A", "B"):
-        return "no signed path to the 4+1 coalition, so in neither camp."
-    reasons = reg.camp_reasons.get(actor, [])
-    fits = [f"{'+' if s > 0 else '−'} {reg.names[o]}" for o, s, ok in reasons if ok]
-    misfits = [f"{'+' if s > 0 else '−'} {reg.names[o]}" for o, s, ok in reasons if not ok]
-    text = f"camp {camp} of one optimal split (camp A holds the 4+1 coalition)"
-    text += ", with every optimal split" if actor in reg.kept else ", not in every optimal split"
-    text += f". Ties the split satisfies: {join(fits) or 'none'}"
-    if misfits:
-        text += f"; ties it leaves frustrated: {join(misfits)}"
+    camps, n = a.camps, len(a.camps.splits)
+    with_, against = camps.always_with(actor), camps.always_against(actor)
+    said = []
+    if with_:
+        said.append(f"in one camp with {join([reg.short[o] for o in with_])}")
+    if against:
+        said.append(f"in the other camp from {join([reg.short[o] for o in against])}")
+    if said:
+        text = f"in {_splits_phrase(n)}, " + "; ".join(said)
+    else:
+        text = f"no other actor is always with it or always against it in {_splits_phrase(n)}"
+    by_count: dict[int, list[str]] = {}
+    for other, k in camps.sometimes_with(actor).items():
+        by_count.setdefault(k, []).append(reg.short[other])
+    if by_count:
+        groups = [f"in {k} of {n}, {join(by_count[k])}" for k in sorted(by_count, reverse=True)]
+        text += f". In its camp in some splits only: {'; '.join(groups)}"
+    always, sometimes = [], []
+    for other in sorted(a.graph[actor], key=reg.short.__getitem__):
+        sign, k = a.graph[actor][other]["sign"], a.frustrated_in(actor, other)
+        if k == n:
+            always.append(_signed_tie(reg, other, sign))
+        elif k:
+            sometimes.append(f"{_signed_tie(reg, other, sign)} ({k} of {n})")
+    if always:
+        text += f". Ties every optimal split leaves frustrated: {join(always)}"
+    if sometimes:
+        text += f". Ties some splits leave frustrated: {join(sometimes)}"
     return text + "."
 
 
@@ -173,7 +205,7 @@ def actor_page(reg: Register, actor: str) -> str:
         if a["wikidata"]
         else "none verified"
     )
-    pn = reg.pn.get(actor)
+    pn = reg.signed.pn.get(actor)
     facts = [
         ("Kind", indefinite(KIND_WORDS[a["kind"]])),
         ("Country", a["country"] or "none (see the country policy)"),
@@ -211,7 +243,7 @@ def actor_page(reg: Register, actor: str) -> str:
     touching = cases_touching(reg, actor)
     if touching:
         parts.append("```{rubric} Hard cases\n```\n")
-        parts += [_case(reg, c) for c in touching]
+        parts += [_case(reg, c, actor) for c in touching]
     return "\n".join(parts)
 
 
@@ -249,31 +281,30 @@ def _rows(reg: Register, actor: str) -> list[str]:
     return out
 
 
-def _case(reg: Register, case_id: str) -> str:
+def _case(reg: Register, case_id: str, actor: str) -> str:
     c = load.records(reg.cases[reg.cases["id"] == case_id])[0]
-    moves = (reg.camp_moves or {}).get(case_id)
-    if moves is None:
-        camp = ""
-    elif moves:
-        camp = f" Rerun under the other reading: {_moves(reg, moves)}."
-    else:
-        camp = " Rerun under the other reading, no actor enters, leaves or changes camp."
-    return f"- **{c['title']}** ({sentence_link(c['sentence'])}). {c['alternative']}{camp}"
-
-
-def _moves(reg: Register, moves: str) -> str:
-    out = []
-    for item in moves.split("; "):
-        actor, change = item.rsplit(" (", 1)
-        before, after = change.rstrip(")").split("→")
-        name = reg.names.get(actor, actor)
-        if after == "–":
-            out.append(f"{name} leaves the signed network")
-        elif before == "–":
-            out.append(f"{name} enters it")
+    rerun = ""
+    if reg.case_changes is not None:
+        change = reg.case_changes.loc[case_id]
+        said = [f"{reg.names[a]} enters the signed network" for a in change["enter"]]
+        said += [f"{reg.names[a]} leaves it" for a in change["leave"]]
+        said = [s.replace(" leaves it", " leaves the signed network") for s in said[:1]] + said[1:]
+        if actor in change["regrouped"]:
+            said.append(
+                f"whom the optimal splits always put with or against {reg.short[actor]} "
+                "changes (the stance chapter's sensitivity table counts the pairs)"
+            )
+        if said:
+            rerun = f" Rerun under the other reading: {join(said)}."
+        elif actor in reg.signed.graph:
+            rerun = (
+                " Rerun under the other reading, no actor enters or leaves the signed "
+                f"network, and whom the optimal splits put with or against {reg.short[actor]} "
+                "stays the same."
+            )
         else:
-            out.append(f"{name} moves from camp {before} to {after}")
-    return join(out)
+            rerun = " Rerun under the other reading, no actor enters or leaves the signed network."
+    return f"- **{c['title']}** ({sentence_link(c['sentence'])}). {c['alternative']}{rerun}"
 
 
 def ego_alt(reg: Register, actor: str) -> str:
@@ -295,7 +326,7 @@ def overview_table(reg: Register) -> pd.DataFrame:
             "Arabic": actors["name_ar"],
             "Kind": actors["kind"].astype(str).map(KIND_WORDS),
             "Country": actors["country"],
-            "Camp": [reg.camps.get(a, "–") for a in actors.index],
+            "Bloc": [reg.blocs.get(a, "–") for a in actors.index],
             "Sentences": [int(counts.get(a, 0)) for a in actors.index],
         }
     )
@@ -314,9 +345,10 @@ def overview(reg: Register) -> str:
         "change a row naming it. A sentence *names* an actor when the coding ties the two: "
         "the first mention, a relation, a stance or an event of that sentence, or the "
         "actor's Arabic name occurring in it verbatim. Kinds, countries and blocs are the "
-        "coding's, by the rules of the codebook; camps are those of one optimal split of "
-        "the stance chapter's signed network (“–”: no signed tie), and each page says "
-        "which ties put the actor there. A figure on a page shows the actors the coding "
+        "coding's, by the rules of the codebook. Each page says where the optimal two-camp "
+        "splits of the stance chapter's signed network put the actor: only what holds in "
+        "all of them (with whom always, against whom always), and with whom in some only. "
+        "A figure on a page shows the actors the coding "
         "ties to it, styled as in the actor network chapter. Generated from the data at "
         "every build.\n\n"
         + markdown_table(overview_table(reg), actors=actor_links(reg.actors)).text

@@ -50,7 +50,7 @@ def variants(table: pd.DataFrame) -> pd.DataFrame:
             "Negative": table["negative"],
             "Triangles": table["triangles"],
             "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
-            "Walk index": table["walk_balance"].map(lambda x: f"{x:.2f}"),
+            "Walk index": table["walk_index"].map(lambda x: f"{x:.2f}"),
             "Frustration": table["frustration"],
             "Optimal two-camp splits": table["optimal_splits"],
             "Clusters": table["clusters"],
@@ -89,14 +89,11 @@ def groups(stable: list[set], names: dict[str, str]) -> pd.DataFrame:
 
 
 def frustrated(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The frustrated ties with the evidence behind them."""
-
-    def pair(tie: str) -> str:
-        return " – ".join(names.get(a, a) for a in tie.split(" – "))
-
+    """The frustrated ties with the evidence behind them (from
+    :meth:`rsii.analysis.results.Analysis.frustrated_rows`)."""
     return pd.DataFrame(
         {
-            "Tie": table["tie"].map(pair),
+            "Tie": [f"{names[u]} – {names[v]}" for u, v in table[["u", "v"]].itertuples(False)],
             "Sign": table["sign"].map({1: "positive", -1: "negative"}),
             "What it rests on": table["kind"].astype(str).str.replace("_", " "),
             "Arabic": table["quote_ar"],
@@ -106,18 +103,23 @@ def frustrated(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
 
 
-def sensitivity(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    def changes(cell: str) -> str:
-        out = []
-        for item in filter(None, str(cell).split("; ")):
-            actor, move = item.rsplit(" (", 1)
-            before, after = move.rstrip(")").split("→")
-            if "–" in (before, after):
-                out.append(f"{names.get(actor, actor)} {'leaves' if after == '–' else 'enters'}")
-            else:
-                out.append(f"{names.get(actor, actor)} moves {before} to {after}")
-        return "; ".join(out) or "none"
+def changes(row, names: dict[str, str]) -> str:
+    """What a rerun changes, in words (a row of :attr:`rsii.analysis.results.Results.cases`):
+    the actors that enter or leave the signed network, and the pairs of actors whose
+    place in the optimal splits changes."""
+    out = [f"{names[a]} enters" for a in row["enter"]]
+    out += [f"{names[a]} leaves" for a in row["leave"]]
+    for kind, words in (
+        ("settled", "now always together or always apart"),
+        ("unsettled", "no longer always together or always apart"),
+        ("reversed", "from always together to always apart, or back"),
+    ):
+        if row[kind]:
+            out.append(f"{row[kind]} {'pair' if row[kind] == 1 else 'pairs'} {words}")
+    return "; ".join(out) or "none"
 
+
+def sensitivity(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Reading": table["title"],
@@ -125,17 +127,8 @@ def sensitivity(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "Negative": table["negative"],
             "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
             "Frustration": table["frustration"],
-            "Actors that enter, leave or move": table["camp_changes"].map(changes),
-        }
-    )
-
-
-def camp_table(split: pd.DataFrame, names: dict[str, str], blocs: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Actor": split["actor"].map(names),
-            "Camp": split["camp"].map(lambda c: c if c in ("A", "B") else "no signed path"),
-            "Bloc": split["actor"].map(blocs),
+            "Optimal splits": table["optimal_splits"],
+            "What changes": [changes(r, names) for r in table.to_dict("records")],
         }
     )
 

@@ -78,7 +78,7 @@ def write_page(app) -> None:
     if reg is None:
         from rsii.present.register import build
 
-        reg = build(camp_moves=False)
+        reg = build(cases=False)
     data = paths.data_dir()
     headings = pd.read_csv(data / "headings.csv", dtype=str, keep_default_na=False)
     headings["level"] = headings["level"].astype(int)
