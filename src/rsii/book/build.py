@@ -100,6 +100,19 @@ def execute_notebooks(root: Path) -> str:
     )
 
 
+def compute_results(root: Path, env: dict) -> str:
+    """Compute the analysis every notebook and the register read
+    (:func:`rsii.analysis.results.results`) once, into the folder ``RSII_CACHE`` names,
+    before the notebooks run side by side: in a process of its own, which imports the
+    package as the notebooks' kernels do."""
+    start = time.perf_counter()
+    code = "from rsii.analysis import results; results.results()"
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env)
+    if done.returncode:  # the notebooks meet the same error and report it, cell by cell
+        return "[rsii] the analysis failed; the notebooks report why\n"
+    return f"[rsii] analysis computed in {time.perf_counter() - start:.1f} s\n"
+
+
 def _forget_environment(build_dir: Path) -> None:
     """Sphinx's saved environment may hold pages read with warnings, which it would
     neither read nor warn about again: without it, every page is read anew."""
@@ -142,13 +155,16 @@ def build(target: str, capture: bool = False, root: Path | None = None):
             shutil.rmtree(root / CACHE, ignore_errors=True)
             _forget_environment(build_dir)
             inputs.write(code_and_data)
+        # The analysis is computed once per build and data, and read by every notebook
+        # (their kernels inherit this process's environment) and by the register.
+        os.environ["RSII_CACHE"] = str(build_dir / ".analysis")
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
         # Every table is a longtable and every reference carries its page: LaTeX needs a
         # few more passes than latexmk's default five for both to settle.
         env["LATEXMKOPTS"] = "-e '$$max_repeat=10'"  # $$: make's escape for $
         result = None
         try:
-            ran = execute_notebooks(root)
+            ran = compute_results(root, env) + execute_notebooks(root)
             if not capture:
                 print(ran, end="", file=sys.stderr)
             result = subprocess.run(cmd, cwd=root, env=env, text=True, capture_output=capture)
