@@ -47,8 +47,16 @@ def test_types():
 @pytest.mark.parametrize(
     "name",
     [
-        "sentences", "actors", "relations", "stances", "events", "cases", "alternatives",
-        "codebook", "concepts", "statement_concepts",
+        "sentences",
+        "actors",
+        "relations",
+        "stances",
+        "events",
+        "cases",
+        "alternatives",
+        "codebook",
+        "concepts",
+        "statement_concepts",
     ],  # fmt: skip
 )
 def test_tables_match_the_files(name):
