@@ -274,3 +274,12 @@ def test_an_id_in_a_note(tmp_path, capsys, name, prefix, old, new, named):
     data = copy_data(tmp_path)
     line = edit_line(data / f"{name}.csv", prefix, old, new)
     assert_reported(data, capsys, f"{name}.csv", line, "note names", named, "in words")
+
+
+@pytest.mark.skipif(CODEBOOK is None, reason="needs the source checkout")
+def test_rubaies_case_states_the_articles_tension_over_hezbollah():
+    prose = CODEBOOK.read_text(encoding="utf-8")
+    start = prose.index("### Al-Rubaie's call for a “new” alliance")
+    case = prose[start : prose.index("\n### ", start + 1)]
+    assert "«زائد واحد» إلى حزب الله اللبناني" in case and "`s01`" in case
+    assert "تحالف إقليمي دولي جديد" in case and "*new*" in case
