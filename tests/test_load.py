@@ -34,13 +34,30 @@ def test_types():
     assert list(load.events()["precision"].cat.categories) == codebook_values("precision")
     assert load.sentences()["line"].dtype == "Int64"
     assert list(load.codebook()["field"].cat.categories) == [
-        "kind", "relation", "stance", "precision",
+        "kind", "relation", "stance", "mode", "agreement", "precision",
     ]  # fmt: skip
+    stances = load.stances()
+    assert list(stances["mode"].cat.categories) == codebook_values("mode") == ["statement", "act"]
+    assert stances["inferred"].dtype == bool
+    pairs = load.statement_concepts()
+    assert list(pairs["agreement"].cat.categories) == codebook_values("agreement")
+    assert pairs["stance"].dtype == "string" and pairs["concept"].dtype == "string"
 
 
 @pytest.mark.parametrize(
     "name",
-    ["sentences", "actors", "relations", "stances", "events", "cases", "alternatives", "codebook"],
+    [
+        "sentences",
+        "actors",
+        "relations",
+        "stances",
+        "events",
+        "cases",
+        "alternatives",
+        "codebook",
+        "concepts",
+        "statement_concepts",
+    ],  # fmt: skip
 )
 def test_tables_match_the_files(name):
     df = getattr(load, name)()

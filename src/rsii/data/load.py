@@ -25,7 +25,7 @@ from rsii.data.errors import DataError
 # The tables every data package of this project has, in the order they are reported.
 TABLES = (
     "headings", "sentences", "codebook", "actors", "relations", "stances", "events", "cases",
-    "alternatives",
+    "alternatives", "concepts", "statement_concepts",
 )  # fmt: skip
 SIGNED = "relation"  # the codebook field whose rows fix a sign and a direction
 
@@ -179,6 +179,20 @@ def cases(data: Path | None = None) -> pd.DataFrame:
     """The hard cases: id, title, sentence, choice (the main tables' coding) and
     alternative (the other reading, which the case's rows of alternatives.csv encode)."""
     return table("cases", data)
+
+
+def concepts(data: Path | None = None) -> pd.DataFrame:
+    """The closed list of concepts the statements invoke (discourse network analysis): id,
+    name_en, name_ar (the article's words where it has them), definition,
+    example_sentence and example."""
+    return table("concepts", data)
+
+
+def statement_concepts(data: Path | None = None) -> pd.DataFrame:
+    """Which concept each statement invokes: id, stance (a stances.csv id whose mode is
+    ``statement``), concept (a concepts.csv id), agreement (categorical: "agree" or
+    "disagree"), quote_ar (verbatim from the statement's sentence), quote_en and note."""
+    return table("statement_concepts", data)
 
 
 def relation_types(data: Path | None = None) -> pd.DataFrame:

@@ -358,7 +358,8 @@ def check_coding(ctx: Context) -> Problems:
       country has that country (coalitions, coalition bodies, states and international
       organisations aside);
     - a sentiment tie or a stance that reaches a state through anything but the
-      state's name in its quote (its officers, its forces, an adjective) is inferred.
+      state's name in its quote (its officers, its forces, an adjective) is inferred
+      (relations and stances both have the column).
     """
     out = Problems()
     actors = ctx.tables.get("actors")
@@ -392,7 +393,7 @@ def check_coding(ctx: Context) -> Problems:
             seen.setdefault(key, line)
             if name == "relations" and ties.get(row.get("relation")) != "sentiment":
                 continue
-            if name == "relations" and row.get("inferred") == "true":
+            if row.get("inferred") == "true":
                 continue
             for end in ends:
                 state = actor.get(row[end])

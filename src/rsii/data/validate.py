@@ -4,6 +4,7 @@ Frictionless checks what ``datapackage.json`` can say: the files' structure (bla
 rows, rows of the wrong length, repeated column names), types, required cells,
 patterns, closed lists, unique and primary keys, foreign keys (:mod:`rsii.data.read`
 maps its errors to lines). The project's own rules are :mod:`rsii.data.rules`; the
+rules for statements, acts, concepts and notes are :mod:`rsii.data.rules_coding`; the
 article's checks are here: its checksum, the tables rebuilding it exactly and agreeing
 with what ``rsii sentences`` regenerates. LINE is the physical line in the file (the
 header is line 1), so a multi-line quoted cell does not shift the lines after it.
@@ -39,9 +40,13 @@ from rsii.data.rules import (
     check_rows,
     footnote_numbers,
 )
+from rsii.data.rules_coding import check_coding_rules
 
 RULE_COLUMNS = ("sign", "directed", "tie")
-COUNTED = ("sentences", "actors", "relations", "stances", "events", "cases", "alternatives")
+COUNTED = (
+    "sentences", "actors", "relations", "stances", "events", "cases", "alternatives", "concepts",
+    "statement_concepts",
+)  # fmt: skip
 
 
 def bib_file(data: Path) -> Path:
@@ -162,7 +167,11 @@ def check(data: Path) -> tuple[list[DataError], dict[str, Table | None]]:
         ids={n: {r["id"] for r in t.rows} for n, t in tables.items() if t and "id" in t.header},
         rules=rules,
     )
-    for each in (check_rows, check_coding, check_alternatives, check_codebook, check_article):
+    checks = (
+        check_rows, check_coding, check_coding_rules, check_alternatives, check_codebook,
+        check_article,
+    )  # fmt: skip
+    for each in checks:
         problems += each(ctx)
     return problems, tables
 
