@@ -85,8 +85,28 @@ def test_the_main_model_is_the_stance_chapter_s():
     assert a.model == results.MAIN and results.VARIANTS["main"][0] == results.MAIN
     assert a.summary["frustration"] == len(a.frustrated)
     assert a.drawn[results.network.COALITION] == "A"
-    with pytest.raises(ValueError, match="governments"):
-        results.Model(governments="merged-with-everyone")
+    with pytest.raises(ValueError, match="states"):
+        results.Model(states="merged-with-everyone")
+
+
+def test_each_modelling_choice_changes_the_ties_as_it_says():
+    main = results.signed_ties()
+    stances = results.load.stances()
+    no_acts = results.signed_ties(results.Model(acts=False))
+    acts = set(stances.loc[stances["mode"] == "act", "id"])
+    assert acts and not set(no_acts["row"]) & acts and set(main["row"]) & acts
+    no_inferred = results.signed_ties(results.Model(inferred=False))
+    assert not no_inferred["inferred"].any() or set(no_inferred["row"]).isdisjoint(acts)
+    no_founding = results.signed_ties(results.Model(founding=False))
+    founding = main[main["sentence"].isin(results.FOUNDING_SENTENCES)]
+    assert len(no_founding) < len(main) and len(founding)
+    merged = results.signed_ties(results.Model(states="merged"))
+    agents = results.agents_of_states(results.load.actors(), results.load.relations())
+    assert agents["syria_government"] == "syria" and agents["assad"] == "syria"
+    assert agents["rouhani"] == "iran" and agents["russian_envoy"] == "russia"
+    assert not set(merged["source"]) & set(agents) and not set(merged["target"]) & set(agents)
+    apart = results.signed_ties(results.Model(states="apart"))
+    assert len(main) - len(apart) == (main["kind"] == results.network.GOVERNMENT_RULE).sum()
 
 
 def test_results_are_cached_on_disk_per_fingerprint(tmp_path, monkeypatch):

@@ -33,7 +33,11 @@ import pandas as pd
 from rsii.analysis import balance, camps, centrality, network, signed
 from rsii.data import load, paths
 
-GOVERNMENTS = ("joined", "apart")  # each government tied to its state, or not
+STATES = ("joined", "apart", "merged")  # how a state and the agents that act for it stand
+# The sentences that report the founding agreement (s02), the decision to set up the
+# information centre (s12) and its staffing (s14): the cooperation ties and acts read
+# from them define the coalition rather than report positions within it.
+FOUNDING_SENTENCES = ("s02", "s12", "s14")
 
 
 @dataclass(frozen=True)
@@ -46,20 +50,34 @@ class Model:
         Take the ties of affiliation (membership, leadership, chairing, representing,
         hosting) as positive ties beside those of sentiment; by default only sentiment
         ties and stances are taken (the codebook's ``tie`` column of relation types).
-    governments : {"joined", "apart"}
+    states : {"joined", "apart", "merged"}
         ``"joined"``: each government is tied positively to its state (the codebook's
-        rule that a state and its government are one side); ``"apart"``: no such tie.
+        rule that a state and its government are one side); ``"apart"``: no such tie;
+        ``"merged"``: a state and every agent that acts for it (its government, and the
+        presidents, leaders and envoys coded as leading or representing the state or
+        its government) are one actor, named by the state.
+    acts : bool
+        Count stances that are acts (founding, joining, approving) as positions beside
+        those that are statements (``mode`` in stances.csv).
+    founding : bool
+        Keep the cooperation ties and the acts read from the sentences that found the
+        coalition and its centre (:data:`FOUNDING_SENTENCES`).
+    inferred : bool
+        Keep the relations and stances the coder infers (``inferred`` true).
     case : str or None
         A hard case (``cases.csv`` id) whose other reading replaces the coding.
     """
 
     affiliation: bool = False
-    governments: str = "joined"
+    states: str = "joined"
+    acts: bool = True
+    founding: bool = True
+    inferred: bool = True
     case: str | None = None
 
     def __post_init__(self):
-        if self.governments not in GOVERNMENTS:
-            raise ValueError(f"governments must be one of {GOVERNMENTS}, got {self.governments!r}")
+        if self.states not in STATES:
+            raise ValueError(f"states must be one of {STATES}, got {self.states!r}")
 
 
 MAIN = Model()
@@ -67,13 +85,13 @@ MAIN = Model()
 # The signed networks the stance chapter sets side by side, and what each one is.
 VARIANTS: dict[str, tuple[Model, str]] = {
     "main": (MAIN, "sentiment ties and stances, each government joined to its state"),
-    "sentiment": (Model(governments="apart"), "sentiment ties and stances, governments apart"),
+    "sentiment": (Model(states="apart"), "sentiment ties and stances, governments apart"),
     "affiliation": (
         Model(affiliation=True),
         "every signed tie, affiliation included, each government joined to its state",
     ),
     "version 0.1": (
-        Model(affiliation=True, governments="apart"),
+        Model(affiliation=True, states="apart"),
         "every signed tie, affiliation included, governments apart (the book's version 0.1)",
     ),
 }
@@ -194,20 +212,59 @@ def _tables(model: Model, data: Path | None) -> tuple[pd.DataFrame, pd.DataFrame
     return relations, stances
 
 
+def agents_of_states(actors: pd.DataFrame, relations: pd.DataFrame) -> dict[str, str]:
+    """Each agent of a state → the state: the government of a state's country, and the
+    source of a ``leads`` or ``represents`` tie to a state or to such a government."""
+    state_of = {r.country: r.id for r in actors.itertuples() if r.kind == "state" and r.country}
+    out = {
+        r.id: state_of[r.country]
+        for r in actors.itertuples()
+        if r.kind == "government" and r.country in state_of
+    }
+    states = set(state_of.values())
+    for r in relations.itertuples():
+        if str(r.relation) in ("leads", "represents"):
+            target = r.target if r.target in states else out.get(r.target)
+            if target is not None and r.source not in states:
+                out[r.source] = target
+    return dict(sorted(out.items()))
+
+
 def signed_ties(model: Model = MAIN, data: Path | None = None) -> pd.DataFrame:
     """The signed ties of ``model``: the one recipe of the signed network.
 
     Relations of a signed type (of a sentiment type unless ``model.affiliation``) and
     stances (support +1, oppose −1), a statement coded as both in one sentence counted
-    once (:func:`rsii.analysis.network.signed_ties`), plus, with ``governments`` joined,
-    a positive tie from each government to its state (not a coded row).
+    once (:func:`rsii.analysis.network.signed_ties`), less what the model leaves out
+    (acts, founding ties, inferred rows); then the states: with ``"joined"`` a positive
+    tie from each government to its state (not a coded row), with ``"merged"`` every
+    agent renamed to its state (ties between two of them dropped).
     """
     relations, stances = _tables(model, data)
+    actors = load.actors(data)
+    agents = agents_of_states(actors, relations)
+    if not model.acts:
+        stances = stances[stances["mode"] != "act"]
+    if not model.founding:
+        founding = relations["sentence"].isin(FOUNDING_SENTENCES)
+        relations = relations[~(founding & (relations["relation"] == "cooperates_with"))]
+        stances = stances[
+            ~(stances["sentence"].isin(FOUNDING_SENTENCES) & (stances["mode"] == "act"))
+        ]
+    if not model.inferred:
+        relations = relations[~relations["inferred"].astype(bool)]
+        stances = stances[~stances["inferred"].astype(bool)]
     types = load.relation_types(data)
     sentiment = None if model.affiliation else types.loc[types["tie"] == "sentiment", "value"]
     ties = network.signed_ties(relations, stances, types=sentiment)
-    if model.governments == "joined":
-        ties = pd.concat([ties, network.government_ties(load.actors(data))], ignore_index=True)
+    if model.states == "joined":
+        ties = pd.concat([ties, network.government_ties(actors)], ignore_index=True)
+    elif model.states == "merged":
+        ties = ties.assign(
+            source=ties["source"].map(lambda a: agents.get(a, a)),
+            target=ties["target"].map(lambda a: agents.get(a, a)),
+        )
+        ties = ties[ties["source"] != ties["target"]].reset_index(drop=True)
     return ties
 
 
