@@ -25,16 +25,23 @@ def exported(tmp_path_factory):
 
 
 def _glued(root, chapter: str) -> dict[str, str]:
-    """The values a built chapter glued into its prose: name → the text shown."""
-    path = root / "_build" / "jupyter_execute" / "notebooks" / f"{chapter}.ipynb"
-    nb = json.loads(path.read_text(encoding="utf-8"))
+    """The values a built chapter glued into its prose (name → the text shown), from
+    the execution cache the build's pages were made from (myst-nb takes glued outputs
+    out of the notebooks it writes)."""
+    from jupyter_cache import get_cache
+
+    cache = get_cache(root / ".jupyter_cache")  # = execute.cache in book/_config.yml
+    record = cache.get_cached_project_nb(str(root / "notebooks" / f"{chapter}.md"))
+    assert record is not None, f"{chapter} is not in the execution cache"
+    nb = cache.get_cache_bundle(record.pk).nb
     out = {}
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name:
-                data = output.get("data", {})
-                out[name] = data.get("text/markdown") or data.get("text/plain", "")
+                data = {k.split("/", 1)[-1]: v for k, v in output.get("data", {}).items()}
+                shown = [v for k, v in data.items() if k.endswith(("markdown", "plain"))]
+                out[name] = shown[0] if shown else ""
     return out
 
 
