@@ -106,7 +106,9 @@ class _Swaps:
     """Double-edge swaps within groups of edges (one sign each; ``oriented`` groups keep
     their first end first); a recipe is one draw's attempts: which edge (its number
     over the groups in order), where to find the second (a uniform number) and whether
-    to reverse it. ``fixed`` edges (i, j, sign) stay, but block swaps onto their pair."""
+    to reverse it. ``fixed`` edges (i, j, sign) stay, but block swaps onto their pair.
+    ``realise(recipe, labelled=True)`` also gives each edge's group (−1 if fixed) and
+    first end (its speaker, for an oriented group; else −1)."""
 
     n: int
     groups: tuple  # per group, its edges
@@ -114,7 +116,7 @@ class _Swaps:
     oriented: tuple  # per group, whether swaps keep the edges' direction
     fixed: tuple
 
-    def realise(self, recipe) -> tuple[tuple, tuple]:
+    def realise(self, recipe, labelled: bool = False) -> tuple:
         n, oriented, lists = self.n, self.oriented, [list(g) for g in self.groups]
         group = [g for g, es in enumerate(lists) for _ in es]
         index = [a for es in lists for a in range(len(es))]
@@ -145,9 +147,12 @@ class _Swaps:
                 same[a], same[b] = (p1, q2), (q1, p2)
             else:
                 same[a], same[b] = (min(p1, q2), max(p1, q2)), (min(q1, p2), max(q1, p2))
-        out = sorted((*sorted(e), s) for es, s in zip(lists, self.signs, strict=True) for e in es)
-        out = sorted(out + list(self.fixed))
-        return tuple((i, j) for i, j, _ in out), tuple(s for *_, s in out)
+        out = [(i, j, s, -1, -1) for i, j, s in self.fixed]
+        for g, (es, s) in enumerate(zip(lists, self.signs, strict=True)):
+            out += [(*sorted(e), s, g, e[0] if oriented[g] else -1) for e in es]
+        out.sort()
+        edges, signs = tuple((e[0], e[1]) for e in out), tuple(e[2] for e in out)
+        return (edges, signs, tuple(e[3:] for e in out)) if labelled else (edges, signs)
 
 
 def _swap_recipes(spec: _Swaps, draws: int, seed: int, swaps: int) -> list:
@@ -331,9 +336,19 @@ def bipartite_rewired_graphs(
 ) -> Iterator[nx.Graph]:
     """``draws`` rewirings of G that keep speakers and targets apart (see the module's
     docstring): an edge all of whose coded ties are stances one way is a stance, from
-    its speaker; one whose ties are all rules stays; any other is a relation."""
+    its speaker; one whose ties are all rules stays; any other is a relation. Each
+    edge of a draw says which in its attribute ``tie`` ("stance", "relation" or
+    "rule"), and a stance names its ``speaker``."""
     order, spec, recipes = _bipartite_spec(G, ties, draws, seed, swaps)
-    yield from (_graph(order, *spec.realise(r)) for r in recipes)
+    for r in recipes:
+        edges, signs, labels = spec.realise(r, labelled=True)
+        H = _graph(order, edges, signs)
+        for (i, j), (g, speaker) in zip(edges, labels, strict=True):
+            data = H.edges[order[i], order[j]]
+            data["tie"] = "rule" if g < 0 else "stance" if spec.oriented[g] else "relation"
+            if speaker >= 0:
+                data["speaker"] = order[speaker]
+        yield H
 
 
 def _evaluate(n: int, spec, recipes: list, measures: tuple) -> list[dict]:
