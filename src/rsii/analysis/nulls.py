@@ -8,26 +8,27 @@ draw. Two models see only the graph:
 - ``sign permutations``: the same ties, their signs shuffled among them (the graph's
   number of negative ties kept);
 - ``degree-preserving rewirings``: double-edge swaps among ties of one sign, so that
-  every node keeps its positive and its negative degree (Maslov & Sneppen 2002; signed
-  version as in Szell, Lambiotte & Thurner 2010).
+  every node keeps its positive and its negative degree (Maslov & Sneppen 2002).
 
 Three fit how the ties were coded, and take the table of coded ties behind the graph
 (:func:`rsii.analysis.network.variant_ties`: one row per coded tie with its ``source``,
-``target``, ``sign``, ``kind`` and ``sentence``). Their draws shuffle coded ties, which
-are then joined into one signed edge per pair by majority, as the observed graph was
-(:func:`rsii.analysis.balance.signed_graph`: a pair with as many positive as negative
-ties drops out of that draw):
+``target``, ``sign``, ``kind`` and ``sentence``; pass it through :func:`mark_stances`,
+since that table keeps a stance coded also as a relation as the relation). Their draws
+shuffle coded ties, which are then joined into one signed edge per pair by majority, as
+the observed graph was (:func:`rsii.analysis.balance.signed_graph`: a pair with as many
+positive as negative ties drops out of that draw):
 
 - ``sign permutations within sentences``: ties coded from one sentence exchange signs
   among themselves only; a sentence's bundle keeps its mix of signs (a restricted
-  permutation test, Good 2005, ch. 3, with the sentence as the exchangeable block);
+  permutation test, Good 2005, with the sentence as the block of exchangeable ties);
 - ``stance signs permuted within targets``: each target's stances exchange signs among
   themselves; the other ties keep theirs, and every target keeps its count of
   supporters and opponents;
 - ``rewirings keeping speakers and targets apart``: double-edge swaps within ties of
   one sign and one class: stances, oriented from speaker to target, swap targets only
-  (a bipartite swap, which keeps every speaker's and every target's signed degree and
-  never ties two speakers or two targets by a stance); other coded relations swap as
+  (the swap of a bipartite matrix that keeps its row and column totals, Gotelli 2000:
+  every speaker and every target keeps its signed degree, and no stance ties two
+  speakers or two targets); other coded relations swap as
   in the degree-preserving model; the rule ties (empty ``sentence``: a government with
   its state) stay. An actor with stances only never gains a relation.
 
@@ -35,12 +36,11 @@ Draws are seeded (numpy's default_rng) and computed from the seed alone; their m
 may be spread over processes (``n_jobs``, joblib), which changes no value.
 
 References: Maslov, S. & Sneppen, K. (2002). Specificity and stability in topology of
-protein networks. *Science* 296, 910–913. Szell, M., Lambiotte, R. & Thurner, S. (2010).
-Multirelational organization of large-scale social networks in an online world. *PNAS*
-107, 13636–13641. Good, P. I. (2005). *Permutation, Parametric, and Bootstrap Tests of
-Hypotheses* (3rd ed.). Springer. North, B. V., Curtis, D. & Sham, P. C. (2002). A note
-on the calculation of empirical P values from Monte Carlo procedures. *American Journal
-of Human Genetics* 71, 439–441.
+protein networks. *Science* 296, 910–913. Gotelli, N. J. (2000). Null model analysis of
+species co-occurrence patterns. *Ecology* 81, 2606–2621. Good, P. I. (2005).
+*Permutation, Parametric, and Bootstrap Tests of Hypotheses* (3rd ed.). Springer.
+North, B. V., Curtis, D. & Sham, P. C. (2002). A note on the calculation of empirical P
+values from Monte Carlo procedures. *American Journal of Human Genetics* 71, 439–441.
 """
 
 from __future__ import annotations
@@ -376,8 +376,22 @@ def _table(order: list, spec, recipes: list, measures: Iterable[str], n_jobs: in
 def sign_permutations(
     G: nx.Graph, draws: int = 1000, seed: int = 0, measures=MEASURES, n_jobs: int = 1
 ) -> pd.DataFrame:
-    """One row per draw of :func:`permuted_graphs`: its ``measures`` (as
-    :func:`rsii.analysis.signed.balance_measures`), computed in ``n_jobs`` processes."""
+    """One row per draw of :func:`permuted_graphs`: its ``measures``.
+
+    Parameters
+    ----------
+    G : the observed signed graph.
+    draws, seed : the number of draws and the seed of numpy's default_rng.
+    measures : names from :data:`rsii.analysis.signed.MEASURES`.
+    n_jobs : processes computing the measures (joblib); 1 computes them here. The
+        values do not depend on it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``draw`` (0 … draws − 1) and one column per measure, as
+        :func:`rsii.analysis.signed.balance_measures` gives them on the drawn graph.
+    """
     return _table(*_sign_spec(G, draws, seed), measures, n_jobs)
 
 
@@ -393,7 +407,10 @@ def sentence_permutations(
     G: nx.Graph, ties: pd.DataFrame, draws: int = 1000, seed: int = 0, measures=MEASURES,
     n_jobs: int = 1,
 ) -> pd.DataFrame:  # fmt: skip
-    """One row per draw of :func:`tie_permuted_graphs` within sentences: its ``measures``."""
+    """One row per draw of :func:`tie_permuted_graphs` within sentences: its ``measures``
+    (columns as :func:`sign_permutations`). ``ties``: the coded ties behind G, whose
+    majority per pair must give G's signed edges (ValueError otherwise), best passed
+    through :func:`mark_stances`."""
     return _table(*_tie_spec(G, ties, "sentence", draws, seed), measures, n_jobs)
 
 
@@ -401,7 +418,9 @@ def target_permutations(
     G: nx.Graph, ties: pd.DataFrame, draws: int = 1000, seed: int = 0, measures=MEASURES,
     n_jobs: int = 1,
 ) -> pd.DataFrame:  # fmt: skip
-    """One row per draw of :func:`tie_permuted_graphs` within targets: its ``measures``."""
+    """One row per draw of :func:`tie_permuted_graphs` within targets: its ``measures``
+    (as :func:`sentence_permutations`; the stances are the rows :func:`mark_stances`
+    marks, else those of kind "stance: …")."""
     return _table(*_tie_spec(G, ties, "target", draws, seed), measures, n_jobs)
 
 
