@@ -77,8 +77,10 @@ def against_chance(
     ----------
     G : the signed graph.
     draws, seed : draws per model, and the seed of every model's generator.
-    ties : the coded ties behind G (:func:`rsii.analysis.network.variant_ties`), which
-        the last three of :data:`NULL_MODELS` need.
+    ties : the coded ties behind G (:func:`rsii.analysis.network.variant_ties`) passed
+        through :func:`rsii.analysis.nulls.mark_stances`, which the last three of
+        :data:`NULL_MODELS` need (unmarked, only rows of kind "stance: …" count as
+        stances, and most stances were kept as relations).
     models : names from :data:`NULL_MODELS`; by default every model that the inputs
         allow: all five with ``ties``, the two graph-only ones without.
     n_jobs : processes for the draws' measures (joblib); the values do not depend on it.
