@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rsii.analysis import balance, signed
+from rsii.analysis import balance, nulls, signed
 
 
 def graph(edges, nodes=()):
@@ -324,16 +324,16 @@ def sample():
 
 
 def test_sign_permutations_keep_ties_and_counts(sample):
-    draws = list(signed.permuted_graphs(sample, draws=20, seed=5))
+    draws = list(nulls.permuted_graphs(sample, draws=20, seed=5))
     ties = sorted(tuple(sorted(e)) for e in sample.edges)
     for H in draws:
         assert sorted(H) == sorted(sample)
         assert sorted(tuple(sorted(e)) for e in H.edges) == ties
         assert sum(s < 0 for *_, s in H.edges(data="sign")) == 9
     assert len({tuple(signs_of(H)) for H in draws}) == 20
-    again = list(signed.permuted_graphs(sample, draws=20, seed=5))
+    again = list(nulls.permuted_graphs(sample, draws=20, seed=5))
     assert [signs_of(H) for H in draws] == [signs_of(H) for H in again]
-    other = list(signed.permuted_graphs(sample, draws=20, seed=6))
+    other = list(nulls.permuted_graphs(sample, draws=20, seed=6))
     assert [signs_of(H) for H in draws] != [signs_of(H) for H in other]
 
 
@@ -349,7 +349,7 @@ def signed_degrees(H):
 
 def test_rewirings_keep_positive_and_negative_degrees(sample):
     degrees = signed_degrees(sample)
-    draws = list(signed.rewired_graphs(sample, draws=20, seed=5))
+    draws = list(nulls.rewired_graphs(sample, draws=20, seed=5))
     for H in draws:
         assert sorted(H) == sorted(sample) and not H.is_multigraph()
         assert nx.number_of_selfloops(H) == 0
@@ -360,40 +360,40 @@ def test_rewirings_keep_positive_and_negative_degrees(sample):
     negatives = {tuple(e[:2]) for e in signs_of(sample) if e[2] < 0}
     moved = [{tuple(e[:2]) for e in signs_of(H) if e[2] < 0} != negatives for H in draws]
     assert sum(moved) >= 15  # the negative ties are rewired too
-    again = list(signed.rewired_graphs(sample, draws=20, seed=5))
+    again = list(nulls.rewired_graphs(sample, draws=20, seed=5))
     assert [signs_of(H) for H in draws] == [signs_of(H) for H in again]
-    other = list(signed.rewired_graphs(sample, draws=20, seed=6))
+    other = list(nulls.rewired_graphs(sample, draws=20, seed=6))
     assert [signs_of(H) for H in draws] != [signs_of(H) for H in other]
 
 
 def test_rewiring_a_graph_that_cannot_change():
     star = graph([(0, i, 1) for i in range(1, 5)] + [(1, 2, -1)])  # every swap is refused
-    for H in signed.rewired_graphs(star, draws=3, seed=0):
+    for H in nulls.rewired_graphs(star, draws=3, seed=0):
         assert signs_of(H) == signs_of(star)
 
 
 def test_null_model_tables(sample):
-    df = signed.sign_permutations(sample, draws=15, seed=2)
+    df = nulls.sign_permutations(sample, draws=15, seed=2)
     assert list(df.columns) == ["draw", *signed.MEASURES] and len(df) == 15
     assert df["draw"].tolist() == list(range(15))
-    pd.testing.assert_frame_equal(df, signed.sign_permutations(sample, draws=15, seed=2))
-    assert not df.equals(signed.sign_permutations(sample, draws=15, seed=3))
-    for H, row in zip(signed.permuted_graphs(sample, 15, 2), df.itertuples(), strict=True):
+    pd.testing.assert_frame_equal(df, nulls.sign_permutations(sample, draws=15, seed=2))
+    assert not df.equals(nulls.sign_permutations(sample, draws=15, seed=3))
+    for H, row in zip(nulls.permuted_graphs(sample, 15, 2), df.itertuples(), strict=True):
         assert row.frustration == balance.frustration(H).index
         assert row.misfits == signed.clustering(H).misfits
         assert row.walk_index == pytest.approx(balance.walk_balance(H), abs=1e-10)
-    cheap = signed.degree_preserving_rewirings(
+    cheap = nulls.degree_preserving_rewirings(
         sample, draws=10, seed=2, measures=["balanced_share", "walk_index"]
     )
     assert list(cheap.columns) == ["draw", "balanced_share", "walk_index"]
-    full = signed.degree_preserving_rewirings(sample, draws=10, seed=2)
+    full = nulls.degree_preserving_rewirings(sample, draws=10, seed=2)
     pd.testing.assert_frame_equal(cheap, full[cheap.columns])
     assert (full["misfits"] <= full["frustration"]).all()
 
 
 def test_balanced_share_is_nan_without_triangles():
     square = graph([(1, 2, 1), (2, 3, 1), (3, 4, 1), (4, 1, -1)])
-    df = signed.sign_permutations(square, draws=3, seed=0)
+    df = nulls.sign_permutations(square, draws=3, seed=0)
     assert df["balanced_share"].isna().all()
     assert (df["frustration"] == 1).all() and (df["misfits"] == 1).all()
 
@@ -403,25 +403,25 @@ def test_balanced_share_is_nan_without_triangles():
 
 def test_place_on_a_hand_made_series():
     null = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, np.nan])
-    low = signed.place(2, null, lower_is_balanced=True)
+    low = nulls.place(2, null, lower_is_balanced=True)
     assert low["draws"] == 5 and low["as_balanced"] == 2  # 1 and 2 are <= 2
     assert low["p_value"] == pytest.approx(3 / 6)
     assert low["percentile"] == pytest.approx(30.0)  # 1 below, 1 tie counted half: 1.5/5
     assert low["mean"] == 3.0
     assert low["low"] == pytest.approx(1.2) and low["high"] == pytest.approx(4.8)
-    high = signed.place(2, null, lower_is_balanced=False)
+    high = nulls.place(2, null, lower_is_balanced=False)
     assert high["as_balanced"] == 4 and high["p_value"] == pytest.approx(5 / 6)
-    top = signed.place(9, null, lower_is_balanced=False)
+    top = nulls.place(9, null, lower_is_balanced=False)
     assert top["as_balanced"] == 0 and top["p_value"] == pytest.approx(1 / 6)
     assert top["percentile"] == 100.0
-    assert math.isnan(signed.place(1, pd.Series([np.nan]), True)["p_value"])
-    assert math.isnan(signed.place(np.nan, null, True)["p_value"])
+    assert math.isnan(nulls.place(1, pd.Series([np.nan]), True)["p_value"])
+    assert math.isnan(nulls.place(np.nan, null, True)["p_value"])
 
 
 def test_place_counts_float_ties(sample):
     observed = signed.balance_measures(sample)["walk_index"]
     null = pd.Series([observed * (1 + 1e-13), observed * (1 - 1e-13), observed - 0.1])
-    assert signed.place(observed, null, lower_is_balanced=False)["as_balanced"] == 2
+    assert nulls.place(observed, null, lower_is_balanced=False)["as_balanced"] == 2
     assert signed.LOWER_IS_BALANCED["frustration"] and not signed.LOWER_IS_BALANCED["walk_index"]
 
 

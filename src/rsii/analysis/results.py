@@ -30,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from rsii.analysis import balance, camps, centrality, network, signed
+from rsii.analysis import balance, camps, centrality, network, nulls, signed
 from rsii.data import load, paths
 
 STATES = ("joined", "apart", "merged")  # how a state and the agents that act for it stand
@@ -417,7 +417,12 @@ def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Re
         variants=pd.DataFrame(variant_rows),
         cases=pd.DataFrame(case_rows, columns=case_columns),
         case_analyses=per_case,
-        chance=camps.against_chance(main.graph, draws=draws, seed=seed),
+        chance=camps.against_chance(
+            main.graph,
+            draws=draws,
+            seed=seed,
+            ties=nulls.mark_stances(main.ties, load.stances(data)),
+        ),
         centralities=centrality.centralities(G),
         blocs=network.assign_blocs(G),
     )

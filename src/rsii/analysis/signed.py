@@ -1,4 +1,4 @@
-"""Clusterability, optimal clusterings, null models and PN centrality of signed graphs.
+"""Clusterability, optimal clusterings, balance measures and PN centrality of signed graphs.
 
 Signed graphs are those of :mod:`rsii.analysis.balance`: a simple undirected ``nx.Graph``
 whose edges carry ``sign`` ∈ {+1, −1}.
@@ -12,26 +12,26 @@ Mrvar's (1996) criterion α·N + (1 − α)·P at α = 0.5, and the objective of
 clustering* (Bansal, Blum & Chawla 2004). With two clusters at most it is the
 frustration index of :func:`rsii.analysis.balance.frustration`.
 
-Null models ask whether the observed balance is more than chance: the graph with its
-signs shuffled among its ties, or rewired by double-edge swaps that keep each node's
-positive and negative degree (Maslov & Sneppen 2002). Timing: 1000 draws of each, all
-four measures exact, on a random graph of 35 nodes and 60 edges (9 negative), took
-17–20 s per model on 2 cores (one busy elsewhere); 1–2 s without the two exact ones.
+:func:`balance_measures` gives the four measures that the null models of
+:mod:`rsii.analysis.nulls` compare with chance; its exact frustration index and misfits
+come from a tree decomposition (:mod:`rsii.analysis.treedp`, about a millisecond on the
+stance chapter's graph), the integer programmes below taking over for graphs too wide
+for it. Partitions themselves (which clusters, which ties misfit) come from those
+integer programmes, solved with scipy.optimize.milp (HiGHS).
 
 References: Davis, J. A. (1967). Clustering and structural balance in graphs. *Human
 Relations* 20, 181–187. Doreian, P. & Mrvar, A. (1996). A partitioning approach to
 structural balance. *Social Networks* 18, 149–168. Bansal, N., Blum, A. & Chawla, S.
 (2004). Correlation clustering. *Machine Learning* 56, 89–113. Cartwright, D. & Harary,
 F. (1956). Structural balance: a generalization of Heider's theory. *Psychological
-Review* 63, 277–293. Maslov, S. & Sneppen, K. (2002). Specificity and stability in
-topology of protein networks. *Science* 296, 910–913. Everett, M. G. & Borgatti, S. P.
+Review* 63, 277–293. Everett, M. G. & Borgatti, S. P.
 (2014). Networks containing negative ties. *Social Networks* 38, 111–120.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -39,9 +39,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.stats import percentileofscore
 
-from rsii.analysis import balance
+from rsii.analysis import balance, treedp
 from rsii.analysis.balance import _check, _sorted
 
 CHORDLESS = 8  # the longest chordless cycles given to the cover at once
@@ -336,143 +335,94 @@ def frustration_index(G: nx.Graph) -> int:
     return int(z.sum())
 
 
-def _walk_index(G: nx.Graph) -> float:
+def _walk_index(A: np.ndarray) -> float:
     """:func:`balance.walk_balance` at β = 1 from the eigenvalues of the symmetric A and
     |A| (tr e^A = Σ e^λ), shifted by the largest, that of |A| (Perron–Frobenius)."""
-    A = balance._adjacency(G)
     if not len(A):
         return float("nan")
     lam, mu = np.linalg.eigvalsh(A), np.linalg.eigvalsh(np.abs(A))
     return float(np.exp(lam - mu[-1]).sum() / np.exp(mu - mu[-1]).sum())
 
 
-def balance_measures(G: nx.Graph, measures: Iterable[str] = MEASURES) -> dict:
-    """The graph's ``balanced_share`` of triangles (NaN with none), ``walk_index``
-    (Estrada & Benzi's K at β = 1, computed as in ``_walk_index``), exact
-    ``frustration`` (:func:`frustration_index`) and the best clustering's ``misfits``;
-    the last two are the expensive ones to leave out of ``measures``."""
-    _check(G)
-    measures = tuple(measures)
-    if unknown := set(measures) - set(MEASURES):
-        raise ValueError(f"unknown measures {sorted(unknown)}; choose from {MEASURES}")
-    out = {}
-    if "balanced_share" in measures:
-        out["balanced_share"] = balance.triangle_balance(G)["share"]
-    if "walk_index" in measures:
-        out["walk_index"] = _walk_index(G)
-    if "misfits" in measures:
-        cover = _Cover(G)
-        z, _ = cover.solve([])
-        out["misfits"] = int(z.sum())
-        H = G.copy()
-        H.remove_edges_from(e for e, gone in zip(cover.free, z, strict=True) if gone)
-    if "frustration" in measures:  # >= misfits; equal if removing the misfits balances G
-        balanced = "misfits" in measures and balance.is_balanced(H)
-        out["frustration"] = out["misfits"] if balanced else frustration_index(G)
-    return {name: out[name] for name in measures}
+def _balanced_share(n: int, edges: list, signs: list) -> float:
+    """:func:`balance.triangle_balance`'s share: balanced triangles over all (NaN if none)."""
+    sign: list[dict] = [{} for _ in range(n)]
+    for (i, j), s in zip(edges, signs, strict=True):
+        sign[i][j] = sign[j][i] = s
+    total = balanced = 0
+    for (i, j), s in zip(edges, signs, strict=True):
+        for w in sign[i].keys() & sign[j].keys():
+            if w > i and w > j:
+                total += 1
+                balanced += s * sign[i][w] * sign[j][w] > 0
+    return balanced / total if total else float("nan")
 
 
-def _edges(G: nx.Graph) -> tuple[list, list]:
-    """Nodes in sort order, and the edges as (i, j, sign) with node ranks i < j, sorted."""
-    _check(G)
-    order = _sorted(G)
-    rank = {n: i for i, n in enumerate(order)}
-    return order, sorted((*sorted((rank[u], rank[v])), s) for u, v, s in G.edges(data="sign"))
-
-
-def _graph(order: list, edges: Iterable) -> nx.Graph:
-    (H := nx.Graph()).add_nodes_from(order)
-    H.add_edges_from((order[i], order[j], {"sign": int(s)}) for i, j, s in edges)
+def _numbered(n: int, edges: list, signs: list) -> nx.Graph:
+    (H := nx.Graph()).add_nodes_from(range(n))
+    H.add_edges_from((*e, {"sign": int(s)}) for e, s in zip(edges, signs, strict=True))
     return H
 
 
-def permuted_graphs(G: nx.Graph, draws: int = 1000, seed: int = 0) -> Iterator[nx.Graph]:
-    """``draws`` copies of G with its signs shuffled among its edges (numpy's
-    default_rng(seed)): the ties and the number of negative ties stay."""
-    order, edges = _edges(G)
-    signs = np.array([s for _, _, s in edges])
-    rng = np.random.default_rng(seed)
-    for _ in range(draws):
-        shuffled = rng.permutation(signs)
-        yield _graph(order, ((i, j, s) for (i, j, _), s in zip(edges, shuffled, strict=True)))
+def edge_measures(n: int, edges: list, signs: list, measures: Iterable[str] = MEASURES) -> dict:
+    """:func:`balance_measures` of the signed graph on nodes 0 … n − 1 with the given
+    edges and signs, without building it: the exact frustration index and misfits by
+    dynamic programming over a tree decomposition (:mod:`rsii.analysis.treedp`), or by
+    the integer programmes of :func:`frustration_index` and ``_Cover`` where a bag is
+    too large for it; the walk index from the adjacency matrix in node order.
 
+    Parameters
+    ----------
+    n : number of nodes (those without edges count for the walk index).
+    edges : pairs (i, j) of distinct node numbers, each pair once.
+    signs : +1 or −1 per edge.
+    measures : names from ``MEASURES``.
 
-def rewired_graphs(
-    G: nx.Graph, draws: int = 1000, seed: int = 0, swaps: int = 10
-) -> Iterator[nx.Graph]:
-    """``draws`` rewirings of G, each from G afresh by ``swaps`` × (edges) attempted
-    double-edge swaps (Maslov & Sneppen 2002) among edges of one sign: ab, cd become
-    ad, cb, unless that makes a self-loop or an existing tie (of either sign). Every
-    node keeps its positive and its negative degree; connectedness is not kept. An
-    attempt picks an edge at random, a second of the same sign and an orientation."""
-    order, edges = _edges(G)
-    base = {s: [(i, j) for i, j, t in edges if t == s] for s in (1, -1)}
-    m, m_pos = len(edges), len(base[1])
-    rng = np.random.default_rng(seed)
-    for _ in range(draws):
-        lists = {s: list(e) for s, e in base.items()}
-        present = {(i, j) for i, j, _ in edges}
-        first = rng.integers(max(m, 1), size=swaps * m).tolist()
-        other, flips = rng.random(swaps * m).tolist(), rng.integers(2, size=swaps * m).tolist()
-        for r, q, flip in zip(first, other, flips, strict=True):
-            s, a = (1, r) if r < m_pos else (-1, r - m_pos)
-            same = lists[s]
-            if len(same) < 2:
-                continue
-            b = int(q * (len(same) - 1))
-            b += b >= a
-            (p1, p2), (q1, q2) = same[a], same[b][:: -1 if flip else 1]
-            new1, new2 = (min(p1, q2), max(p1, q2)), (min(q1, p2), max(q1, p2))
-            if p1 == q2 or q1 == p2 or new1 in present or new2 in present:
-                continue
-            present -= {same[a], same[b]}
-            present |= {new1, new2}
-            same[a], same[b] = new1, new2
-        yield _graph(order, sorted((i, j, s) for s, es in lists.items() for i, j in es))
-
-
-def _null(graphs: Iterable[nx.Graph], measures: Iterable[str]) -> pd.DataFrame:
-    measures = tuple(measures)
-    rows = [{"draw": d, **balance_measures(H, measures)} for d, H in enumerate(graphs)]
-    return pd.DataFrame(rows, columns=["draw", *measures])
-
-
-def sign_permutations(
-    G: nx.Graph, draws: int = 1000, seed: int = 0, measures: Iterable[str] = MEASURES
-) -> pd.DataFrame:
-    """One row per draw of :func:`permuted_graphs`: its :func:`balance_measures`."""
-    return _null(permuted_graphs(G, draws, seed), measures)
-
-
-def degree_preserving_rewirings(
-    G: nx.Graph, draws: int = 1000, seed: int = 0, measures: Iterable = MEASURES, swaps: int = 10
-) -> pd.DataFrame:
-    """One row per draw of :func:`rewired_graphs`: its :func:`balance_measures`."""
-    return _null(rewired_graphs(G, draws, seed, swaps), measures)
-
-
-def place(observed: float, null: pd.Series, lower_is_balanced: bool, tol: float = 1e-9) -> dict:
-    """Where an observed figure falls among a null model's draws (NaN draws dropped).
-
-    ``as_balanced``: the draws at least as balanced as observed (≤ it if lower is more
-    balanced, else ≥; ties within ``tol`` relative count), r of n; ``p_value``: the
-    one-sided empirical p-value (r + 1) / (n + 1), which counts the observation as one
-    draw and is never 0; ``percentile``: scipy's percentileofscore (kind "mean", ties
-    counted half); and the draws' ``mean`` and 5 % and 95 % quantiles ``low``, ``high``.
+    Returns
+    -------
+    dict
+        measure name -> value, in the order of ``measures``.
     """
-    draws = pd.Series(null, dtype=float).dropna().to_numpy()
-    n, nan = len(draws), float("nan")
-    out = {"observed": float(observed), "draws": n, "as_balanced": 0}
-    out |= dict.fromkeys(("p_value", "percentile", "mean", "low", "high"), nan)
-    if n == 0 or np.isnan(observed):
-        return out
-    slack = tol * max(1.0, abs(observed))
-    at_least = draws <= observed + slack if lower_is_balanced else draws >= observed - slack
-    r = int(at_least.sum())
-    low, high = np.quantile(draws, [0.05, 0.95])
-    pct = float(percentileofscore(draws, observed, kind="mean"))
-    out |= dict(as_balanced=r, p_value=(r + 1) / (n + 1), percentile=pct, low=float(low))
-    return out | dict(mean=float(draws.mean()), high=float(high))
+    measures = tuple(measures)
+    if unknown := set(measures) - set(MEASURES):
+        raise ValueError(f"unknown measures {sorted(unknown)}; choose from {MEASURES}")
+    edges = [tuple(sorted(e)) for e in edges]
+    out: dict = {}
+    if "balanced_share" in measures:
+        out["balanced_share"] = _balanced_share(n, edges, list(signs))
+    if "walk_index" in measures:
+        A = np.zeros((n, n))
+        for (i, j), s in zip(edges, signs, strict=True):
+            A[i, j] = A[j, i] = s
+        out["walk_index"] = _walk_index(A)
+    exact = {"frustration": "colourings", "misfits": "partitions"}
+    if wanted := [m for m in exact if m in measures]:
+        plan = treedp.plan(n, tuple(edges))
+        H = None
+        for name in wanted:
+            if (value := treedp.optimum(plan, signs, exact[name])) is None:
+                if H is None:
+                    (H := nx.Graph()).add_nodes_from(range(n))
+                    H.add_edges_from(
+                        (*e, {"sign": int(s)}) for e, s in zip(edges, signs, strict=True)
+                    )
+                value = (
+                    frustration_index(H) if name == "frustration" else _Cover(H).solve([])[0].sum()
+                )
+            out[name] = int(value)
+    return {name: out[name] for name in measures}
+
+
+def balance_measures(G: nx.Graph, measures: Iterable[str] = MEASURES) -> dict:
+    """The graph's ``balanced_share`` of triangles (NaN with none), ``walk_index``
+    (Estrada & Benzi's K at β = 1, from the eigenvalues of A and |A|), exact
+    ``frustration`` (as :func:`frustration_index`) and the best clustering's
+    ``misfits`` (as :func:`clustering`), computed by :func:`edge_measures`."""
+    _check(G)
+    rank = {v: i for i, v in enumerate(_sorted(G))}
+    ties = [(rank[u], rank[v], s) for u, v, s in G.edges(data="sign")]
+    edges, signs = [(i, j) for i, j, _ in ties], [s for *_, s in ties]
+    return edge_measures(len(rank), edges, signs, measures)
 
 
 def pn_centrality(G: nx.Graph) -> pd.Series:
