@@ -163,8 +163,8 @@ def draw_two_mode(stances, names: dict[str, str], figsize=(8, 7)):
     legend_below(
         ax,
         [
-            Line2D([], [], color=SIGN_COLOURS[1], lw=1.6, label="supports"),
-            Line2D([], [], color=SIGN_COLOURS[-1], lw=1.6, label="opposes"),
+            Line2D([], [], color=SIGN_COLOURS[1], lw=1.6, label="in support"),
+            Line2D([], [], color=SIGN_COLOURS[-1], lw=1.6, label="in opposition"),
         ],
         size,
     )
