@@ -107,9 +107,11 @@ def _boxes(text: str) -> dict[str, np.ndarray]:
 
 def arrangement(G: nx.Graph, pos: dict) -> dict:
     """Where the plot draws each actor and its label, in pixels of a ``WIDTH`` ×
-    ``HEIGHT`` frame: ``xy`` (node → position), ``text`` (node → label) and ``plan``
-    (node → the side of its label at each of ``SCALES``, "" where it hides; the
-    best-connected actors keep their labels longest)."""
+    ``HEIGHT`` frame: ``xy`` (node → position), ``text`` (node → label), ``boxes``
+    (node → {side: its label's box relative to the actor}), ``plan`` (node → the side
+    of its label at each of ``SCALES``, "" where it hides; the best-connected actors
+    keep their labels longest) and ``hubs`` (the ``HUBS`` actors whose labels may cover
+    other actors)."""
     H = figures.simple(G) if G.is_multigraph() or G.is_directed() else G
     nodes = sorted(H, key=str)
     index = {n: i for i, n in enumerate(nodes)}
@@ -126,6 +128,8 @@ def arrangement(G: nx.Graph, pos: dict) -> dict:
         "xy": {n: tuple(map(float, P[i])) for n, i in index.items()},
         "text": dict(zip(nodes, text, strict=True)),
         "plan": {n: [sides[i] for sides in plan] for n, i in index.items()},
+        "boxes": dict(zip(nodes, options, strict=True)),
+        "hubs": [nodes[i] for i in order[:HUBS]],
     }
 
 
