@@ -319,8 +319,9 @@ def ego_pair(G: nx.Graph, actors: list[str], kinds, names: dict[str, str]):
     egos = [bilingual(centrality.ego(G, a)) for a in actors]
     width = 7.5
     size = readable(width)
-    fig = new_figure((width, 5.6 * len(actors) + 0.6))
-    axes = fig.subplots(len(actors), 1, squeeze=False)[:, 0]
+    heights = [1.8 + 0.25 * len(e) for e in egos]  # each as high as its actors need
+    fig = new_figure((width, sum(heights) + 1.0))
+    axes = fig.subplots(len(actors), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
     fig.subplots_adjust(0.01, 0.01, 0.99, 0.97, hspace=0.12)
     legend_below(axes[-1], network_handles([simple(e) for e in egos], kinds), size, most=4)
     for ax, actor, ego in zip(axes, actors, egos, strict=True):
