@@ -183,7 +183,7 @@ def label_side(side: str, size: float) -> dict:
     return {**LABEL_SIDES[side], "xytext": (dx * gap, dy * gap)}
 
 
-def _draw_actors(ax, actors: list[tuple], edges=(), fontsize: float = 9) -> dict:
+def draw_actors(ax, actors: list[tuple], edges=(), fontsize: float = 9) -> dict:
     """Actors given as (node, layout position, label, colour, marker, size, side), with
     the ``edges`` between them: each marker with its label on a light box beside it (on
     the side that crosses fewest ties when side is None), placed so that no two overlap

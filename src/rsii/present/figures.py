@@ -27,8 +27,8 @@ from rsii.present.drawing import (
     SIGN_COLOURS,
     SIGN_NAMES,
     STYLE,
-    _draw_actors,
     bilingual,
+    draw_actors,
     english,
     kind_name,
     kind_styles,
@@ -46,7 +46,7 @@ from rsii.present.drawing import (
 
 __all__ = [
     "LABEL_SIDES", "LEAST_PX", "MARKERS", "OKABE_ITO", "SAVE", "SEED", "SHOWN_PX",
-    "SIGN_COLOURS", "SIGN_NAMES", "STYLE", "bilingual", "draw_camps", "draw_network",
+    "SIGN_COLOURS", "SIGN_NAMES", "STYLE", "bilingual", "draw_actors", "draw_camps", "draw_network",
     "draw_two_mode", "ego_figure", "ego_label_sides", "ego_layout", "ego_pair", "english",
     "kind_name", "kind_styles", "label", "label_side", "layout", "legend_below",
     "network_handles", "new_figure", "png_bytes", "readable", "short", "simple", "styled",
@@ -125,7 +125,7 @@ def draw_network(
         side = (label_sides or {}).get(node)
         text = label(_node_label(data, label_attr, node))
         actors.append((node, pos[node], text, colour, marker, marker_size, side))
-    pos = _draw_actors(ax, actors, H.edges(), fontsize)
+    pos = draw_actors(ax, actors, H.edges(), fontsize)
     for u, v, data in H.edges(data=True):
         sign = int(data.get("sign", 0) or 0)
         width = 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
@@ -247,7 +247,7 @@ def draw_camps(
         colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
         name = english({**G.nodes[node], "name_en": names.get(node, node)})
         actors.append((node, xy, label(short(name)), colour, marker, 130, None))
-    pos = _draw_actors(ax, actors, G.edges(), size)
+    pos = draw_actors(ax, actors, G.edges(), size)
     for u, v, data in G.edges(data=True):
         ax.plot(
             *zip(pos[u], pos[v], strict=True),

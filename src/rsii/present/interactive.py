@@ -229,6 +229,7 @@ def network(
         {
             "x": [xy[n][0] for n, _ in nodes],
             "y": [xy[n][1] for n, _ in nodes],
+            "id": [n for n, _ in nodes],  # for the data, never shown
             "name_en": [d.get("name_en", "") for _, d in nodes],
             "label": [place["text"][n] for n, _ in nodes],
             "name_ar": [d.get("name_ar", "") for _, d in nodes],
