@@ -15,7 +15,7 @@ import networkx as nx
 from matplotlib.lines import Line2D
 
 from rsii.analysis import centrality
-from rsii.present import labels
+from rsii.present import labels, words
 from rsii.present.drawing import (
     LABEL_SIDES,
     LEAST_PX,
@@ -50,9 +50,33 @@ __all__ = [
     "draw_two_mode", "ego_figure", "ego_label_sides", "ego_layout", "ego_pair", "english",
     "kind_name", "kind_styles", "label", "label_side", "layout", "legend_below",
     "network_handles", "new_figure", "png_bytes", "readable", "short", "simple", "styled",
+    "width_handles",
 ]  # fmt: skip
 
 REGISTER_PX = 0.6 * SHOWN_PX  # the register shows an actor's ego network at 60 % width
+# What an edge attribute that sets the line width counts, for the legend.
+WIDTH_WORDS = {"n_footnotes": "footnote", "count": "tie"}
+
+
+def _line_width(data: dict, width_attr: str | None) -> float:
+    return 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
+
+
+def width_handles(H: nx.Graph, width_attr: str) -> list:
+    """Legend entries for line widths set by ``width_attr``: the thinnest, a middle and
+    the thickest line, each with what it counts in words ("no footnote", "4 footnotes")."""
+    values = sorted({int(d.get(width_attr, 0) or 0) for *_, d in H.edges(data=True)})
+    if not values:
+        return []
+    shown = sorted({values[0], values[len(values) // 2], values[-1]})
+    noun = WIDTH_WORDS.get(width_attr, width_attr.removeprefix("n_").rstrip("s"))
+    return [
+        Line2D(
+            [], [], color="#555555", lw=_line_width({width_attr: v}, width_attr),
+            label=words.count(v, noun, zero=f"no {noun}"),
+        )
+        for v in shown
+    ]  # fmt: skip
 
 
 def _node_label(data: dict, attr: str, node) -> str:
@@ -118,7 +142,9 @@ def draw_network(
     if title:
         ax.set_title(title, fontsize=fontsize * 1.2)
     if legend:
-        legend_below(ax, network_handles([H], kinds), fontsize)
+        handles = network_handles([H], kinds)
+        handles += width_handles(H, width_attr) if width_attr else []
+        legend_below(ax, handles, fontsize)
     actors = []
     for node, data in H.nodes(data=True):
         colour, marker = styles.get(data.get("kind"), ("#BBBBBB", "o"))
@@ -128,7 +154,7 @@ def draw_network(
     pos = draw_actors(ax, actors, H.edges(), fontsize)
     for u, v, data in H.edges(data=True):
         sign = int(data.get("sign", 0) or 0)
-        width = 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
+        width = _line_width(data, width_attr)
         if highlight and ((u, v) in highlight or (v, u) in highlight):
             width += 3
         ax.plot(
