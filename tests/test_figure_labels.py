@@ -294,3 +294,9 @@ def test_label_placement_is_deterministic(G, kinds):
     one = figures.png_bytes(figures.draw_network(G, kinds=kinds))
     two = figures.png_bytes(figures.draw_network(G, kinds=kinds))
     assert one == two
+
+
+def test_the_evidence_legend_says_what_a_lines_width_counts(book_figures):
+    legend = [t for t, _, in_legend, _ in _texts(book_figures["evidence"])[0] if in_legend]
+    widths = [t for t in legend if t.endswith(("footnote", "footnotes"))]
+    assert widths[0] == "no footnote" and len(widths) >= 2, legend
