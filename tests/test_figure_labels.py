@@ -11,6 +11,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 
 from rsii.analysis import centrality, network
+from rsii.analysis.timeline import spans
 from rsii.data import load
 from rsii.present import figures, timechart, views
 
@@ -273,7 +274,7 @@ def test_timeline_rows_are_labelled_in_words():
     events = load.events()
     fig = timechart.draw(events)
     rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    for row, (_, event) in zip(rows, timeline_order(events).iterrows(), strict=True):
+    for row, (_, event) in zip(rows, spans(events).iterrows(), strict=True):
         assert row.replace("\n", " ") == timechart.row_label(event).replace("\n", " ")
         assert event["event_en"] in row.replace("\n", " ")
     assert timechart.when("2015-09", "month") == "September 2015"
@@ -282,12 +283,6 @@ def test_timeline_rows_are_labelled_in_words():
     assert timechart.when("2015-09-30", "day") == "30 September 2015"
     sizes = {t.get_fontsize() for ax in fig.axes for t in ax.get_xticklabels()}
     assert len(sizes) == 1, sizes  # both panels' ticks one size
-
-
-def timeline_order(events):
-    from rsii.analysis.timeline import spans
-
-    return spans(events)
 
 
 def test_label_placement_is_deterministic(G, kinds):
