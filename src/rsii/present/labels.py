@@ -164,12 +164,40 @@ def separate(P: np.ndarray, R: np.ndarray, box, max_rounds: int = 2000) -> np.nd
     return P
 
 
+def arrange(xy, labels: list[dict], halves, edges, box) -> tuple[np.ndarray, list[str]]:
+    """Anchors in pixels, and the side of each label, for actors at layout coordinates
+    ``xy``, each with its candidate label boxes ``labels`` ({side: box relative to the
+    anchor}, the first its default), a marker of half-width ``halves`` (pixels) and
+    ``edges`` (pairs of indices) between them: the layout scaled to fill ``box`` (x0, y0,
+    x1, y1), sides chosen, bodies pushed apart until none overlaps another."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    halves = np.asarray(halves, dtype=float)
+    x0, y0, x1, y1 = box
+    first = np.array(
+        [_body(next(iter(lab.values())), h) for lab, h in zip(labels, halves, strict=True)]
+    )
+    P = np.column_stack(
+        [
+            _fit_axis(
+                xy[:, k], first[:, k], first[:, k + 2], start + (1 - FILL) * size / 2, FILL * size
+            )  # fmt: skip
+            for k, start, size in ((0, x0, x1 - x0), (1, y0, y1 - y0))
+        ]
+    )
+    for _ in range(ROUNDS):  # sides chosen again once the crowded parts have opened up
+        sides = choose_sides(P, labels, halves, edges)
+        R = np.array([_body(lab[s], h) for lab, s, h in zip(labels, sides, halves, strict=True)])
+        P = separate(P, R, box)
+    return P, sides
+
+
 def place(ax, xy, options: list[dict], sizes, edges=()) -> tuple[np.ndarray, list[str]]:
     """Positions in axes fraction, and the side of each label, for actors at layout
     coordinates ``xy``, each with its candidate labels ``options`` ({side: annotation},
     the first its default), a marker of scatter size ``sizes`` (points²) and ``edges``
-    (pairs of indices) between them. The axes' limits become (0, 1), so the positions
-    are data coordinates too."""
+    (pairs of indices) between them (:func:`arrange`, with the labels measured as the
+    PNG draws them). The axes' limits become (0, 1), so the positions are data
+    coordinates too."""
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
@@ -180,19 +208,53 @@ def place(ax, xy, options: list[dict], sizes, edges=()) -> tuple[np.ndarray, lis
     labels = [{s: _extent(ax, t, r) for s, t in o.items()} for o in options]
     halves = np.array([math.sqrt(s) / 2 * fig.dpi / 72 + 1 for s in sizes])  # with edge
     b = ax.bbox
-    first = np.array(
-        [_body(next(iter(lab.values())), h) for lab, h in zip(labels, halves, strict=True)]
-    )
-    P = np.column_stack(
-        [
-            _fit_axis(
-                xy[:, k], first[:, k], first[:, k + 2], start + (1 - FILL) * size / 2, FILL * size
-            )  # fmt: skip
-            for k, start, size in ((0, b.x0, b.width), (1, b.y0, b.height))
-        ]
-    )
-    for _ in range(ROUNDS):  # sides chosen again once the crowded parts have opened up
-        sides = choose_sides(P, labels, halves, edges)
-        R = np.array([_body(lab[s], h) for lab, s, h in zip(labels, sides, halves, strict=True)])
-        P = separate(P, R, (b.x0, b.y0, b.x1, b.y1))
+    P, sides = arrange(xy, labels, halves, edges, (b.x0, b.y0, b.x1, b.y1))
     return (P - [b.x0, b.y0]) / [b.width, b.height], sides
+
+
+def plan(
+    P, options: list[dict], halves, box, order, scales, shrink=None, hubs: int = 0
+) -> list[list[str]]:
+    """For actors at anchors ``P`` (pixels) with candidate label boxes ``options``
+    ({side: box relative to the anchor}, the side they were arranged with first), the
+    side each label takes at each of ``scales`` (descending, the first 1), "" where it
+    hides: the picture drawn at that scale about the centre of ``box``, the labels
+    keeping their size, each label is shown on the first side (its side at the larger
+    scale first) clear of every shown label, of every marker (half-widths ``halves``)
+    and of the scaled box's edges (``shrink(scale)`` scales the markers too, when
+    given). Labels earlier in ``order`` are placed first, and the first ``hubs`` of
+    them may cover other actors' markers (never a label) when nothing else is free; a
+    label hidden at one scale stays hidden at every smaller one."""
+    P = np.asarray(P, dtype=float)
+    halves = np.asarray(halves, dtype=float)
+    box = np.asarray(box, dtype=float)
+    centre = (box[:2] + box[2:]) / 2
+    previous = {i: next(iter(options[i])) for i in order}
+    out = []
+    for s in scales:
+        Q = centre + (P - centre) * s
+        frame = np.concatenate([centre + (box[:2] - centre) * s, centre + (box[2:] - centre) * s])
+        half = halves * (shrink(s) if shrink else 1.0)
+        markers = np.column_stack([Q - half[:, None], Q + half[:, None]])
+        shown: list[np.ndarray] = []
+        sides = [""] * len(P)
+        for rank, i in enumerate(order):
+            if i not in previous:
+                continue
+            tries = [previous[i], *(side for side in options[i] if side != previous[i])]
+            for side, cover in [(side, False) for side in tries] + [
+                (side, True) for side in tries if rank < hubs
+            ]:
+                r = options[i][side] + np.tile(Q[i], 2)
+                inside = (r[:2] >= frame[:2]).all() and (r[2:] <= frame[2:]).all()
+                crowded = _overlap(r, np.array(shown).reshape(-1, 4)) or _overlap(
+                    r, markers[i : i + 1] if cover else markers
+                )
+                if inside and not crowded:
+                    shown.append(r)
+                    sides[i] = previous[i] = side
+                    break
+            else:
+                del previous[i]
+        out.append(sides)
+    return out

@@ -1,5 +1,7 @@
 """The article's dated events drawn at their real precision: a year-only date is a bar
-over its year, a month a bar over its month, a day a point; approximate dates hatched."""
+over its year, a month a bar over its month, a day a point; approximate dates hatched.
+Each row is labelled in words, with the event's date as a reader says it and its whole
+English summary (:func:`row_label`, which a table of the events can show too)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from matplotlib.dates import DateFormatter, MonthLocator, YearLocator, date2num
 from matplotlib.patches import Patch
 
 from rsii.analysis.timeline import spans
-from rsii.present.figures import OKABE_ITO, new_figure, styled
+from rsii.present.figures import OKABE_ITO, new_figure, readable, styled
 
+WRAP = 50  # characters a line of a row's label
 STYLE = {
     "year": dict(color=OKABE_ITO[4], hatch=None),
     "month": dict(color=OKABE_ITO[2], hatch=None),
@@ -21,19 +24,46 @@ STYLE = {
 }
 
 
-def _bars(ax, table) -> None:
+def when(date_text, precision) -> str:
+    """An event's date as a reader says it: "2003", "September 2015", "30 September
+    2015"; "about" before an approximate date."""
+    parts = [int(p) for p in str(date_text).split("-")]
+    if len(parts) == 1:
+        text = str(parts[0])
+    else:
+        day = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+        text = day.strftime("%B %Y") if len(parts) == 2 else f"{day.day} {day:%B %Y}"
+    return f"about {text}" if str(precision) == "approximate" else text
+
+
+def row_label(event, width: int = WRAP) -> str:
+    """An event's label in words: its date (:func:`when`) and its whole English summary,
+    wrapped at word boundaries to ``width`` characters, never cut."""
+    text = f"{when(event['date'], event['precision'])}: {event['event_en']}"
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False))
+
+
+def rows(labels: list[str]) -> list[float]:
+    """Where each row sits, in lines of its label from the bottom: each row as high as
+    its label, one line apart, the first row at the top."""
+    heights = [text.count("\n") + 2 for text in labels]
+    tops = [sum(heights[i:]) for i in range(len(heights))]
+    return [top - h / 2 for top, h in zip(tops, heights, strict=True)]
+
+
+def _bars(ax, table, ys) -> None:
     for i, row in table.iterrows():
         style = STYLE.get(str(row["precision"]), STYLE["approximate"])
-        y = len(table) - 1 - i
+        y = ys[i]
         start, end = date2num(row["start"]), date2num(row["end"])
         if row["precision"] == "day":
-            ax.plot([start], [y], marker="D", color=style["color"], markersize=7)
+            ax.plot([start], [y], marker="D", color=style["color"], markersize=8)
         else:
             ax.barh(
                 y,
                 end - start,
                 left=start,
-                height=0.5,
+                height=1.2,
                 color=style["color"],
                 hatch=style["hatch"],
                 edgecolor="black",
@@ -46,35 +76,38 @@ def _bars(ax, table) -> None:
 
 
 @styled
-def draw(events: pd.DataFrame, width: float = 10.0):
-    """One row per event, labelled on the left with its id and English summary; the
-    right-hand panel enlarges the last year, where dates are known to the month."""
+def draw(events: pd.DataFrame, width: float = 8.0):
+    """One row per event, labelled on the left in words (:func:`row_label`); the
+    right-hand panel enlarges the last year, where dates are known to the month. All its
+    text is one size, readable at the width the book shows the figure."""
     table = spans(events)
-    fig = new_figure(figsize=(width, 0.62 * len(table) + 1.4))
+    size = readable(width)
+    labels = [row_label(row) for _, row in table.iterrows()]
+    ys = rows(labels)
+    lines = sum(text.count("\n") + 2 for text in labels)
+    fig = new_figure(figsize=(width, lines * size * 1.25 / 72 + 1.2))
     ax, zoom = fig.subplots(
         1,
         2,
         sharey=True,
-        gridspec_kw={"width_ratios": [3, 1.4]},
+        gridspec_kw={"width_ratios": [2.2, 1]},
     )
-    _bars(ax, table)
-    _bars(zoom, table)
-    labels = [
-        (len(table) - 1 - i, f"{row['id']}  " + textwrap.shorten(str(row["event_en"]), 62))
-        for i, row in table.iterrows()
-    ]
-    ax.set_yticks([y for y, _ in labels], [text for _, text in labels], fontsize=7.5)
+    _bars(ax, table, ys)
+    _bars(zoom, table, ys)
+    ax.set_yticks(ys, labels, fontsize=size)
+    ax.set_ylim(0, lines)
     ax.tick_params(axis="y", length=0)
     zoom.tick_params(axis="y", length=0)
     first, last = table["start"].min(), table["end"].max()
-    ax.xaxis.set_major_locator(YearLocator(2))
+    ax.xaxis.set_major_locator(YearLocator(4 if last.year - first.year > 8 else 2))
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.set_xlim(date2num(date(first.year - 1, 1, 1)), date2num(date(last.year + 1, 1, 1)))
     zoom.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
     zoom.xaxis.set_major_formatter(DateFormatter("%b"))
     zoom.set_xlim(date2num(date(last.year, 1, 1)), date2num(date(last.year + 1, 1, 1)))
-    zoom.set_title(f"{last.year}, enlarged", fontsize=8)
-    zoom.tick_params(axis="x", labelsize=6.5)
+    zoom.set_title(f"{last.year}, enlarged", fontsize=size)
+    for panel in (ax, zoom):
+        panel.tick_params(axis="x", labelsize=size)
     present = [p for p in STYLE if p in set(table["precision"].astype(str))]
     names = {"approximate": "approximate (inferred)"}
     fig.legend(
@@ -89,8 +122,8 @@ def draw(events: pd.DataFrame, width: float = 10.0):
         ],
         loc="lower center",
         ncol=len(present),
-        fontsize=7.5,
+        fontsize=size,
         frameon=False,
     )
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.tight_layout(rect=(0, 0.4 / fig.get_figheight(), 1, 1))
     return fig
