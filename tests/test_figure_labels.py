@@ -10,7 +10,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 
-from rsii.analysis import centrality, network, results
+from rsii.analysis import centrality, results
 from rsii.analysis.timeline import spans
 from rsii.data import load
 from rsii.present import figures, timechart, views
