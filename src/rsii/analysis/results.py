@@ -492,6 +492,12 @@ def stated(res: Results, data: Path | None = None) -> list[Figure]:
     s = res.main.summary
     frustration = camps.MEASURES["frustration"][0]
     permuted, rewired = "sign permutations", "degree-preserving rewirings"
+    bundled = "sign permutations within sentences"
+    said, acts = stances[stances["mode"] == "statement"], stances[stances["mode"] == "act"]
+
+    def count(rows, stance: str) -> int:
+        return int((rows["stance"] == stance).sum())
+
     out = [
         ("n_actors", "network", G.number_of_nodes(), "actors coded"),
         ("n_ties", "network", G.number_of_edges(), "relations coded (ties of the actor network)"),
@@ -503,6 +509,12 @@ def stated(res: Results, data: Path | None = None) -> list[Figure]:
         ("n_statements", "stances", len(stances), "stances coded"),
         ("n_support", "stances", int((stances["stance"] == "support").sum()), "support"),
         ("n_oppose", "stances", int((stances["stance"] == "oppose").sum()), "opposition"),
+        ("n_said", "stances", len(said), "stances that are statements (what actors say)"),
+        ("n_said_support", "stances", count(said, "support"), "statements of support"),
+        ("n_said_oppose", "stances", count(said, "oppose"), "statements of opposition"),
+        ("n_acts", "stances", len(acts), "stances that are acts (founding, joining, approving)"),
+        ("n_act_support", "stances", count(acts, "support"), "acts of support"),
+        ("n_act_oppose", "stances", count(acts, "oppose"), "acts of opposition"),
         ("s_actors", "stances", s["actors"], "actors in the main signed network"),
         ("s_ties", "stances", s["ties"], "ties in the main signed network"),
         ("s_negative", "stances", s["negative"], "negative ties in the main signed network"),
@@ -521,5 +533,9 @@ def stated(res: Results, data: Path | None = None) -> list[Figure]:
          "share of degree-preserving rewirings as balanced by the frustration index"),
         ("null_frustration", "stances", _chance(res, permuted, frustration, "mean"),
          "mean frustration index of the sign permutations"),
+        ("p_frustration_sentences", "stances", _chance(res, bundled, frustration, "p_value"),
+         "share of sign permutations within sentences as balanced by the frustration index"),
+        ("null_frustration_sentences", "stances", _chance(res, bundled, frustration, "mean"),
+         "mean frustration index of the sign permutations within sentences"),
     ]  # fmt: skip
     return [Figure(*row) for row in out]

@@ -71,7 +71,12 @@ def against_chance(table: pd.DataFrame) -> pd.DataFrame:
             "Observed": table["observed"].map(fmt),
             "Mean by chance": table["mean"].map(lambda x: f"{x:.2f}"),
             "5–95 % of draws": spread,
-            "Share of draws as balanced": table["p_value"].map(lambda x: f"{x:.3f}"),
+            "Share of draws as balanced": [
+                f"below 1 in {n + 1:,}" if floor else f"{p:.3f}"
+                for p, floor, n in zip(
+                    table["p_value"], table["at_floor"], table["draws"], strict=True
+                )
+            ],
         }
     )
 

@@ -46,3 +46,13 @@ def join(items: Iterable[str], conjunction: str = "and") -> str:
     if len(items) <= 2:
         return f" {conjunction} ".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def share_of_draws(p_value: float, at_floor: bool, draws: int) -> str:
+    """Where an observation falls among a null model's draws, as a sentence says it:
+    "a share of 0.026", or, when no draw was as extreme, that the share is below the
+    least that ``draws`` draws can show (1 in draws + 1 counts the observation itself).
+    """
+    if at_floor:
+        return f"no draw (a share below 1 in {draws + 1:,}, the least {draws:,} draws can show)"
+    return f"a share of {p_value:.3f}"
