@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from test_validate import DATA, copy_data, edit_line
 
-from rsii.data import load
+from rsii.data import load, validate
 from rsii.data.errors import DataError
 
 
@@ -220,10 +220,55 @@ def test_case_that_changes_a_dropped_row_raises(tmp_path):
     data = copy_data(tmp_path)
     with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
         f.write("alt99,hc04,stances,st19,replace,stance,support,Test.\n")
-    with pytest.raises(DataError, match="already dropped by alt17") as e:
+    with pytest.raises(DataError, match="'st19' is dropped by alt17 of the same case") as e:
         load.apply_case("hc04", data)
     lines = (data / "alternatives.csv").read_text(encoding="utf-8").splitlines()
     assert e.value.line == next(n for n, t in enumerate(lines, 1) if t.startswith("alt99,"))
+
+
+@pytest.mark.parametrize(
+    ("added", "words"),
+    [
+        ("alt99,hc04,stances,st19,replace,stance,support,Test.", "dropped by alt17"),
+        ("alt99,hc01,stances,st16,drop,,,Test.", "which alt01 of the same case changes"),
+        ("alt99,hc01,stances,st16,replace,actor,iraq,Test.", "replaced by alt01"),
+        ("alt99,hc01,stances,st99,drop,,,Test.", "'st99' is not an id"),
+        ("alt99,hc01,stances,st17,replace,stance,neutral,Test.", "'neutral'"),
+        ("alt99,hc01,stances,st17,drop,actor,,Test.", "a drop takes no column"),
+    ],
+)
+def test_the_loader_and_the_validator_agree_on_a_case(tmp_path, added, words):
+    """One implementation (rsii.data.alternatives) applies a case for both: what the
+    loader raises is, word for word and at the same line, what rsii validate reports."""
+    data = copy_data(tmp_path)
+    with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
+        f.write(added + "\n")
+    problems, _ = validate.run(data)
+    with pytest.raises(DataError, match=words) as e:
+        load.apply_case(added.split(",")[1], data)
+    assert str(e.value) in problems
+    assert e.value.line == len((data / "alternatives.csv").read_text().splitlines())
+
+
+@pytest.mark.parametrize("case", [c["id"] for c in rows("cases")])
+def test_the_loader_changes_the_rows_the_validator_checks(case):
+    """The rows a case leaves, as the validator checks them, are the loader's rows."""
+    from rsii.data import alternatives, read
+
+    tables = {n: read.read_table(DATA / f"{n}.csv")[0] for n in alternatives.ALTERABLE}
+    alts = read.read_table(DATA / "alternatives.csv")[0]
+    applied = alternatives.apply([(ln, a) for ln, a in alts if a["case"] == case], tables)
+    assert not applied.problems
+    loaded = dict(zip(("stances", "relations"), load.apply_case(case), strict=True))
+    for (name, row_id), row in applied.rows.items():
+        kept = loaded[name][loaded[name]["id"] == row_id]
+        if row is None:
+            assert kept.empty
+            continue
+        typed = load.records(kept)[0]
+        as_text = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+                   for k, v in typed.items()}  # fmt: skip
+        assert as_text == row
 
 
 def test_bad_cell_raises_with_file_and_line(tmp_path):
