@@ -55,6 +55,27 @@ def test_tables_match_the_files(name):
         assert as_text.tolist() == [r[column] for r in raw], column
 
 
+def test_as_written_gives_the_cells_of_the_file_after_the_checks(tmp_path):
+    book = load.as_written("codebook")
+    assert book.to_dict("records") == rows("codebook")
+    assert set(book.dtypes) == {pd.StringDtype()}
+    data = copy_data(tmp_path)
+    line = edit_line(data / "codebook.csv", "relation,hosts,", ",1,true,", ",1,maybe,")
+    with pytest.raises(DataError) as e:
+        load.as_written("codebook", data)
+    assert (e.value.path, e.value.line) == (str(data / "codebook.csv"), line)
+
+
+def test_only_the_data_layer_reads_the_data_files(root):
+    """The book and the rest read the data package through rsii.data.load, which checks
+    it, never with a CSV reader of their own."""
+    readers = ("read_csv", "csv.reader", "csv.DictReader")
+    for path in sorted((root / "src" / "rsii").rglob("*.py")):
+        if path.parent.name != "data":
+            text = path.read_text(encoding="utf-8")
+            assert not [r for r in readers if r in text], path.relative_to(root)
+
+
 def test_found_from_the_package_not_the_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert len(load.actors()) == len(rows("actors"))

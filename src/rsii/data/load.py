@@ -141,6 +141,13 @@ def table(name: str, data: Path | None = None) -> pd.DataFrame:
     return _load(name, data)[0]
 
 
+def as_written(name: str, data: Path | None = None) -> pd.DataFrame:
+    """Any table of the package with every cell as the file writes it (strings: ``1``,
+    ``true``, ``""``), for showing it; read and checked as :func:`table` reads it."""
+    source = _load(name, data)[1]
+    return pd.DataFrame(source.rows, columns=source.header, dtype="string")
+
+
 def headings(data: Path | None = None) -> pd.DataFrame:
     return table("headings", data)
 

@@ -1,14 +1,14 @@
 """``{codebook-table} FIELD``: the closed list of one field, read from data/codebook.csv
-at build time, so the codebook chapter never holds a second copy of the definitions."""
+at build time (through :mod:`rsii.data.load`, so checked as everywhere else), so the
+codebook chapter never holds a second copy of the definitions."""
 
 from __future__ import annotations
 
-import pandas as pd
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from rsii.data import paths
+from rsii.data import load, paths
 from rsii.present.tables import markdown_table
 
 HEADERS = {
@@ -28,7 +28,7 @@ class CodebookTable(SphinxDirective):
     def run(self):
         path = paths.data_dir() / "codebook.csv"
         self.env.note_dependency(str(path))
-        book = pd.read_csv(path, dtype=str, keep_default_na=False)
+        book = load.as_written("codebook")  # the signs and flags as the file writes them
         rows = book[book["field"] == self.arguments[0]]
         if rows.empty:
             raise self.error(f"no values for field {self.arguments[0]!r} in {path}")
