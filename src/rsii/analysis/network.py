@@ -22,7 +22,6 @@ BLOC_ISIS = "Islamic State"
 BLOC_IRAQ = "Iraqi parties, militias and parliament"
 BLOC_OTHER = "Other"
 UNCONNECTED = "unconnected"
-BLOCS = [BLOC_4PLUS1, BLOC_US, BLOC_ISIS, BLOC_IRAQ, BLOC_OTHER]
 
 # A tie of these kinds puts its source in the bloc of its target: a member belongs with
 # its coalition, a unit with its organisation, a leader or envoy with what it leads.

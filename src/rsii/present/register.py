@@ -28,7 +28,6 @@ from rsii.analysis import centrality, network, signed
 from rsii.data import load
 
 FOLDER = "book/actors"  # the generated pages, as a docname prefix
-OVERVIEW = f"{FOLDER}/index"
 NO_SIGNED_TIE = "none (no signed tie)"
 
 
@@ -110,10 +109,6 @@ class Register:
     @functools.cached_property
     def short(self) -> dict[str, str]:
         return dict(zip(self.actors["id"], self.actors["short_en"], strict=True))
-
-    @functools.cached_property
-    def names_ar(self) -> dict[str, str]:
-        return dict(zip(self.actors["id"], self.actors["name_ar"], strict=True))
 
     def actor(self, actor: str) -> dict:
         return load.records(self.actors[self.actors["id"] == actor])[0]
