@@ -58,12 +58,24 @@ def test_tables_match_the_files(name):
 def test_as_written_gives_the_cells_of_the_file_after_the_checks(tmp_path):
     book = load.as_written("codebook")
     assert book.to_dict("records") == rows("codebook")
-    assert set(book.dtypes) == {pd.StringDtype()}
+    assert all(pd.api.types.is_string_dtype(d) for d in book.dtypes)
     data = copy_data(tmp_path)
     line = edit_line(data / "codebook.csv", "relation,hosts,", ",1,true,", ",1,maybe,")
     with pytest.raises(DataError) as e:
         load.as_written("codebook", data)
     assert (e.value.path, e.value.line) == (str(data / "codebook.csv"), line)
+
+
+def test_the_codebook_chapter_shows_the_cells_as_written():
+    """The codebook chapter's tables (rsii.book.sphinxext.codebook) from load.as_written."""
+    from rsii.book.sphinxext import codebook
+
+    relation = codebook.field_table("relation")
+    assert "| Sign |" in relation.replace("  ", " ") and "| `opposes` |" in relation
+    assert "| -1 |" in relation and "| true |" in relation
+    stance = codebook.field_table("stance")
+    assert "Sign" not in stance and "Tie" not in stance  # columns no stance fills
+    assert codebook.field_table("colour") is None
 
 
 def test_only_the_data_layer_reads_the_data_files(root):

@@ -142,10 +142,11 @@ def table(name: str, data: Path | None = None) -> pd.DataFrame:
 
 
 def as_written(name: str, data: Path | None = None) -> pd.DataFrame:
-    """Any table of the package with every cell as the file writes it (strings: ``1``,
-    ``true``, ``""``), for showing it; read and checked as :func:`table` reads it."""
+    """Any table of the package with every cell as the file writes it (``1``, ``true``,
+    ``""``, in pandas' default ``str`` columns, as ``read_csv(dtype=str)`` gives them), for
+    showing it; read and checked as :func:`table` reads it."""
     source = _load(name, data)[1]
-    return pd.DataFrame(source.rows, columns=source.header, dtype="string")
+    return pd.DataFrame(source.rows, columns=source.header, dtype=str)
 
 
 def headings(data: Path | None = None) -> pd.DataFrame:

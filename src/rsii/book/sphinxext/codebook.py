@@ -22,19 +22,27 @@ HEADERS = {
 }
 
 
+def field_table(field: str) -> str | None:
+    """The Markdown table of ``field``'s values, with the columns any of them fills, or
+    None when the codebook has no such field."""
+    book = load.as_written("codebook")  # the signs and flags as the file writes them
+    rows = book[book["field"] == field]
+    if rows.empty:
+        return None
+    columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
+    table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
+    return markdown_table(table.rename(columns=HEADERS)).text
+
+
 class CodebookTable(SphinxDirective):
     required_arguments = 1
 
     def run(self):
         path = paths.data_dir() / "codebook.csv"
         self.env.note_dependency(str(path))
-        book = load.as_written("codebook")  # the signs and flags as the file writes them
-        rows = book[book["field"] == self.arguments[0]]
-        if rows.empty:
+        text = field_table(self.arguments[0])
+        if text is None:
             raise self.error(f"no values for field {self.arguments[0]!r} in {path}")
-        columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
-        table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
-        text = markdown_table(table.rename(columns=HEADERS)).text
         container = nodes.container(classes=["codebook-table"])
         self.state.nested_parse(StringList(text.splitlines(), source=str(path)), 0, container)
         return container.children
