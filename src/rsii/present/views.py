@@ -130,6 +130,16 @@ def sensitivity(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
 
 
+def camp_table(split: pd.DataFrame, names: dict[str, str], blocs: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Actor": split["actor"].map(names),
+            "Camp": split["camp"].map(lambda c: c if c in ("A", "B") else "no signed path"),
+            "Bloc": split["actor"].map(blocs),
+        }
+    )
+
+
 def pairs(table: pd.DataFrame) -> pd.DataFrame:
     out = {
         "Actor": table["actor_a"],

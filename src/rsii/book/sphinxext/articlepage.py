@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from rsii.data import load
+from rsii.data import load, paths
 
 if TYPE_CHECKING:  # imported when needed: a warm rebuild skips it
     from rsii.present.register import Register
@@ -79,7 +79,8 @@ def write_page(app) -> None:
         from rsii.present.register import build
 
         reg = build(camp_moves=False)
-    text = render(load.headings(), load.sentences(), reg)
+    data = paths.data_dir()
+    text = render(load.headings(data), load.sentences(data), reg)
     # Rewrite only on change, so a warm rebuild does not re-read the page.
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
