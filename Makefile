@@ -18,7 +18,7 @@ PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 book: html pdf  ## build the HTML site and the PDF
 
 venv: $(BIN)/.installed $(TOOLS)/bin/.installed
-$(BIN)/.installed: requirements.txt pyproject.toml jupyterlab/rsii.json
+$(BIN)/.installed: requirements.txt pyproject.toml CITATION.cff jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
 	$(BIN)/pip install --quiet -r requirements.txt

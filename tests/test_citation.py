@@ -4,12 +4,15 @@ no button or citation points anywhere; with one, all of them carry it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tarfile
+import tomllib
 
 import pytest
 import yaml
 
+import rsii
 from rsii.book import release
 from rsii.book.sphinxext import edition
 
@@ -36,6 +39,22 @@ def test_citation_file_matches_the_book_and_holds_no_placeholder(root):
         assert PLACEHOLDER not in (root / path).read_text(encoding="utf-8"), path
     data = (root / "data" / "datapackage.json").read_text(encoding="utf-8")
     assert f'"version": "{cff["version"]}"' in data
+
+
+def test_the_version_is_written_once_in_citation_cff(root):
+    """pyproject.toml takes the version from CITATION.cff (hatchling's regex source) and
+    ``rsii.__version__`` from the installed metadata: the three agree. (tests/test_wheel.py
+    builds the wheel and sees a changed version reach it.)"""
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    source = project["tool"]["hatch"]["version"]
+    assert source["path"] == "CITATION.cff"
+    text = (root / source["path"]).read_text(encoding="utf-8")
+    # hatchling 1.33 searches with re.MULTILINE (hatchling/version/core.py)
+    found = [m["version"] for m in re.finditer(source["pattern"], text, re.MULTILINE)]
+    assert found == [str(cff["version"])]
+    assert rsii.__version__ == release.read(root).version == cff["version"]
 
 
 def _edition(repository):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from test_validate import DATA, copy_data, edit_line
 
-from rsii.data import load
+from rsii.data import load, validate
 from rsii.data.errors import DataError
 
 
@@ -70,6 +70,39 @@ def test_tables_match_the_files(name):
             if isinstance(v, bool) else str(v)
         )  # fmt: skip
         assert as_text.tolist() == [r[column] for r in raw], column
+
+
+def test_as_written_gives_the_cells_of_the_file_after_the_checks(tmp_path):
+    book = load.as_written("codebook")
+    assert book.to_dict("records") == rows("codebook")
+    assert all(pd.api.types.is_string_dtype(d) for d in book.dtypes)
+    data = copy_data(tmp_path)
+    line = edit_line(data / "codebook.csv", "relation,hosts,", ",1,true,", ",1,maybe,")
+    with pytest.raises(DataError) as e:
+        load.as_written("codebook", data)
+    assert (e.value.path, e.value.line) == (str(data / "codebook.csv"), line)
+
+
+def test_the_codebook_chapter_shows_the_cells_as_written():
+    """The codebook chapter's tables (rsii.book.sphinxext.codebook) from load.as_written."""
+    from rsii.book.sphinxext import codebook
+
+    relation = codebook.field_table("relation")
+    assert "| Sign |" in relation.replace("  ", " ") and "| `opposes` |" in relation
+    assert "| -1 |" in relation and "| true |" in relation
+    stance = codebook.field_table("stance")
+    assert "Sign" not in stance and "Tie" not in stance  # columns no stance fills
+    assert codebook.field_table("colour") is None
+
+
+def test_only_the_data_layer_reads_the_data_files(root):
+    """The book and the rest read the data package through rsii.data.load, which checks
+    it, never with a CSV reader of their own."""
+    readers = ("read_csv", "csv.reader", "csv.DictReader")
+    for path in sorted((root / "src" / "rsii").rglob("*.py")):
+        if path.parent.name != "data":
+            text = path.read_text(encoding="utf-8")
+            assert not [r for r in readers if r in text], path.relative_to(root)
 
 
 def test_found_from_the_package_not_the_cwd(tmp_path, monkeypatch):
@@ -237,10 +270,55 @@ def test_case_that_changes_a_dropped_row_raises(tmp_path):
     data = copy_data(tmp_path)
     with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
         f.write("alt99,hc04,stances,st19,replace,stance,support,Test.\n")
-    with pytest.raises(DataError, match="already dropped by alt17") as e:
+    with pytest.raises(DataError, match="'st19' is dropped by alt17 of the same case") as e:
         load.apply_case("hc04", data)
     lines = (data / "alternatives.csv").read_text(encoding="utf-8").splitlines()
     assert e.value.line == next(n for n, t in enumerate(lines, 1) if t.startswith("alt99,"))
+
+
+@pytest.mark.parametrize(
+    ("added", "words"),
+    [
+        ("alt99,hc04,stances,st19,replace,stance,support,Test.", "dropped by alt17"),
+        ("alt99,hc01,stances,st16,drop,,,Test.", "which alt01 of the same case changes"),
+        ("alt99,hc01,stances,st16,replace,actor,iraq,Test.", "replaced by alt01"),
+        ("alt99,hc01,stances,st99,drop,,,Test.", "'st99' is not an id"),
+        ("alt99,hc01,stances,st17,replace,stance,neutral,Test.", "'neutral'"),
+        ("alt99,hc01,stances,st17,drop,actor,,Test.", "a drop takes no column"),
+    ],
+)
+def test_the_loader_and_the_validator_agree_on_a_case(tmp_path, added, words):
+    """One implementation (rsii.data.alternatives) applies a case for both: what the
+    loader raises is, word for word and at the same line, what rsii validate reports."""
+    data = copy_data(tmp_path)
+    with open(data / "alternatives.csv", "a", encoding="utf-8") as f:
+        f.write(added + "\n")
+    problems, _ = validate.run(data)
+    with pytest.raises(DataError, match=words) as e:
+        load.apply_case(added.split(",")[1], data)
+    assert str(e.value) in problems
+    assert e.value.line == len((data / "alternatives.csv").read_text().splitlines())
+
+
+@pytest.mark.parametrize("case", [c["id"] for c in rows("cases")])
+def test_the_loader_changes_the_rows_the_validator_checks(case):
+    """The rows a case leaves, as the validator checks them, are the loader's rows."""
+    from rsii.data import alternatives, read
+
+    tables = {n: read.read_table(DATA / f"{n}.csv")[0] for n in alternatives.ALTERABLE}
+    alts = read.read_table(DATA / "alternatives.csv")[0]
+    applied = alternatives.apply([(ln, a) for ln, a in alts if a["case"] == case], tables)
+    assert not applied.problems
+    loaded = dict(zip(("stances", "relations"), load.apply_case(case), strict=True))
+    for (name, row_id), row in applied.rows.items():
+        kept = loaded[name][loaded[name]["id"] == row_id]
+        if row is None:
+            assert kept.empty
+            continue
+        typed = load.records(kept)[0]
+        as_text = {k: "" if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+                   for k, v in typed.items()}  # fmt: skip
+        assert as_text == row
 
 
 def test_bad_cell_raises_with_file_and_line(tmp_path):

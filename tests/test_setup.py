@@ -89,3 +89,12 @@ def test_every_pin_installs_on_the_oldest_python_declared(root):
         if needs and not SpecifierSet(needs).contains(oldest):
             refused.append(f"{name}=={version} (Python {needs})")
     assert not refused, f"refuse Python {oldest}: {', '.join(refused)}"
+
+
+def test_the_wheel_is_built_with_the_pinned_hatchling(root):
+    """The build backend pyproject.toml asks for is the one requirements.txt installs, so
+    tests/test_wheel.py builds the wheel offline, with --no-build-isolation, as pip would."""
+    build = tomllib.loads((root / "pyproject.toml").read_text())["build-system"]["requires"]
+    pins = (root / "requirements.txt").read_text().splitlines()
+    assert len(build) == 1 and build[0].startswith("hatchling==")
+    assert [p for p in pins if p.startswith("hatchling==")] == build

@@ -12,6 +12,15 @@ Layers, each importing only from the layers below it (checked by import-linter's
   balance, centralities, the timeline, the footnote evidence and the exported results;
 - :mod:`rsii.data`: the article as tables, finding, reading, loading and validating the
   data package.
+
+``rsii.__version__`` is the installed package's version, CITATION.cff's ``version``.
 """
 
-__version__ = "1.0.0"
+from importlib import metadata as _metadata
+
+try:
+    # The installed distribution's version, which hatchling took from CITATION.cff (the
+    # one place it is written; see [tool.hatch.version] in pyproject.toml).
+    __version__ = _metadata.version("rsii")
+except _metadata.PackageNotFoundError:  # sources on sys.path without being installed: no metadata
+    __version__ = "0+unknown"

@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from rsii.data import alternatives as recoding  # load.alternatives() is the table
 from rsii.data import paths, read
 from rsii.data.errors import DataError
 
@@ -140,6 +141,14 @@ def table(name: str, data: Path | None = None) -> pd.DataFrame:
     return _load(name, data)[0]
 
 
+def as_written(name: str, data: Path | None = None) -> pd.DataFrame:
+    """Any table of the package with every cell as the file writes it (``1``, ``true``,
+    ``""``, in pandas' default ``str`` columns, as ``read_csv(dtype=str)`` gives them), for
+    showing it; read and checked as :func:`table` reads it."""
+    source = _load(name, data)[1]
+    return pd.DataFrame(source.rows, columns=source.header, dtype=str)
+
+
 def headings(data: Path | None = None) -> pd.DataFrame:
     return table("headings", data)
 
@@ -254,38 +263,31 @@ def _alternative_rows(data: Path) -> tuple[list[tuple[int, dict]], str]:
 
 def _apply(name: str, data: Path, chosen: list[tuple[int, dict]], where: str) -> pd.DataFrame:
     """``name``'s table with the alternatives ``chosen`` ((line, record) pairs from the
-    file ``where``) that change it applied in order; alternatives of the other table are
-    skipped."""
-    df, _ = _load(name, data)
-    desc = descriptor(data)
-    dropped: dict[str, str] = {}  # row id → the alternative that dropped it
-    for line, alt in chosen:
-        if alt["file"].removesuffix(".csv") != name:
-            continue
-        if alt["row"] in dropped:
-            message = f"row {alt['row']!r} is already dropped by {dropped[alt['row']]}"
-            raise DataError(where, line, message)
-        hit = df.index[df["id"] == alt["row"]]
-        if hit.empty:
-            raise DataError(where, line, f"row {alt['row']!r} is not in {name}.csv")
-        if alt["action"] == "drop":
-            df = df.drop(hit)
-            dropped[alt["row"]] = alt["id"]
-            continue
-        column, value = alt["column"], alt["value"] or ""
-        spec = desc.fields(name).get(column)
-        if spec is None or column == "id":
-            raise DataError(where, line, f"column {column!r} cannot be replaced")
-        problem = read.cell_checker(spec)(value)
-        if problem:
-            raise DataError(where, line, f"value not allowed: {problem}")
+    file ``where``) that change it applied in order, by :mod:`rsii.data.alternatives`, as
+    ``rsii validate`` applies them; alternatives of the other table are skipped. The
+    first problem an alternative has, alone or with the others, raises."""
+    df, table = _load(name, data)
+    fields = descriptor(data).fields(name)
+    mine = [(line, alt) for line, alt in chosen if recoding.target(alt) == name]
+    for line, alt in mine:
+        alone = recoding.check_alone(alt, table, fields)
+        if alone.problems or not alone.usable:
+            raise DataError(where, line, (alone.problems or ["cannot be applied"])[0])
+    applied = recoding.apply(mine, {name: table})
+    if applied.problems:
+        raise DataError(where, *applied.problems[0])
+    for (_, row_id), row in applied.rows.items():
+        if row is None:
+            df = df.drop(df.index[df["id"] == row_id])
+    for (_, row_id, column), (line, _) in applied.cells.items():
+        value = applied.rows[(name, row_id)][column]
         current = df[column]
         cats = (
             list(current.cat.categories) if isinstance(current.dtype, pd.CategoricalDtype) else None
         )
         if cats is not None and value and value not in cats:
             raise DataError(where, line, f"{column}: {value!r} is not in codebook.csv")
-        df.loc[hit, column] = _column(spec, [value], cats)[0]
+        df.loc[df.index[df["id"] == row_id], column] = _column(fields[column], [value], cats)[0]
     return df.reset_index(drop=True)
 
 
@@ -297,10 +299,10 @@ def _alternative(name: str, data: Path | None, alternative: str | None) -> pd.Da
     rows, where = _alternative_rows(data)
     chosen = [(line, alt) for line, alt in rows if alt["id"] == alternative]
     if not chosen:
-        mine = [a["id"] for _, a in rows if a["file"].removesuffix(".csv") == name]
+        mine = [a["id"] for _, a in rows if recoding.target(a) == name]
         raise ValueError(f"no alternative {alternative!r} for {name}.csv; there are: {mine}")
     for _, alt in chosen:
-        if alt["file"].removesuffix(".csv") != name:
+        if recoding.target(alt) != name:
             raise ValueError(f"alternative {alternative!r} changes {alt['file']}, not {name}.csv")
     return _apply(name, data, chosen, where)
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rsii.data import alternatives
 from rsii.data.errors import DataError
-from rsii.data.read import DESCRIPTOR, Descriptor, Table, cell_checker, clip
+from rsii.data.read import DESCRIPTOR, Descriptor, Table, clip
 
-ALTERABLE = ("stances", "relations")  # the tables alternatives.csv may change
 ARTICLE = "article"  # according_to: the article's own voice
 # The headings of the positions section, whose items are Iraqi parties' positions.
 POSITIONS = ("أطراف مؤيدة", "أطراف رافضة")
@@ -170,54 +170,27 @@ def check_alternatives(ctx: Context) -> Problems:
 def _check_alternative(
     ctx: Context, alts: Table, line: int, alt: dict[str, str], together: bool = False
 ) -> Problems:
-    """One alternative applied on its own to the row it names. (A row it cannot be
-    applied to at all, for a problem reported elsewhere, counts as not clean.)"""
-    out = Problems()
-    unusable = Problems([DataError(alts.path, line, "")])  # not clean; reported elsewhere
-    target = alt.get("file", "").removesuffix(".csv")
-    if target not in ALTERABLE:
-        allowed = ", ".join(f"{t}.csv" for t in ALTERABLE)
-        out.add(alts.path, line, f"file {alt.get('file')!r} is not one of {allowed}")
+    """One alternative applied on its own to the row it names (:mod:`rsii.data.alternatives`),
+    then the foreign key of the cell it replaces and the project's rules on the row it
+    gives. (A row it cannot be applied to at all, for a problem reported elsewhere, counts
+    as not clean.)"""
+    name = alternatives.target(alt)
+    fields = ctx.descriptor.fields(name) if ctx.descriptor else None
+    alone = alternatives.check_alone(alt, ctx.tables.get(name), fields)
+    if not alone.usable:
+        return Problems([DataError(alts.path, line, "")])  # not clean; reported elsewhere
+    out = Problems(DataError(alts.path, line, message) for message in alone.problems)
+    if alone.original is None:
         return out
-    table = ctx.tables.get(target)
-    if table is None:
-        return unusable  # reported when read
-    index = table.index()
-    if alt.get("row", "") not in index:
-        out.add(alts.path, line, f"row {alt.get('row')!r} is not an id in {table.path}")
-        return out
-    original = index[alt["row"]][1]
-    action, column, value = alt.get("action"), alt.get("column", ""), alt.get("value", "")
-    if action == "drop":
-        if column or value:
-            out.add(alts.path, line, "a drop takes no column and no value")
-        return out
-    if action != "replace":
-        return unusable  # the schema's closed list reports it
-    if column not in (
-        list(ctx.descriptor.fields(target)) if ctx.descriptor else None or table.header
-    ):
-        out.add(alts.path, line, f"column {column!r} is not a column of {table.path}")
-        return out
-    if column not in table.header:
-        return unusable  # the table's header is wrong, and reported
-    if column == "id":
-        out.add(alts.path, line, "an alternative cannot replace the id")
-        return out
-    if value == original[column]:
-        out.add(alts.path, line, f"value equals the current {column}: it changes nothing")
-    spec = ctx.descriptor.fields(target).get(column) if ctx.descriptor else None
-    problem = cell_checker(spec)(value) if spec else None
-    if problem:
-        out.add(alts.path, line, f"value not allowed for {target}.{problem}")
-    ref = _foreign(ctx, target, column)
+    column, value = alt["column"], alt["value"]
+    ref = _foreign(ctx, name, column)
     if ref and value and ref[0] in ctx.ids and value not in ctx.ids[ref[0]]:
         out.add(alts.path, line, f"value {value!r} is not an id in {ref[0]}.csv")
     if together:
         return out  # the row is checked once the whole case has changed it
-    changed = dict(original, **{column: value})
-    before = set(row_problems(ctx, target, original))
-    for message in row_problems(ctx, target, changed):
+    changed = dict(alone.original, **{column: value})
+    before = set(row_problems(ctx, name, alone.original))
+    for message in row_problems(ctx, name, changed):
         if message not in before:
             out.add(alts.path, line, f"after replacing {column}: {message}")
     return out
@@ -246,44 +219,17 @@ def _check_cases(ctx: Context, alts: Table, clean: set[int]) -> Problems:
 def _check_case(
     ctx: Context, alts: Table, case: str, members: list[tuple[int, dict[str, str]]]
 ) -> Problems:
-    """Apply a case's alternatives (each valid alone) in file order, as rsii.load does."""
-    out = Problems()
-    after: dict[tuple[str, str], dict[str, str] | None] = {}  # None: dropped
-    by: dict[tuple[str, str], list[tuple[int, str]]] = {}  # (line, alternative id) per row
-    replaced: dict[tuple[str, str, str], str] = {}  # (table, row, column) → alternative id
-    for line, alt in members:
-        target, row_id = alt["file"].removesuffix(".csv"), alt["row"]
-        key = (target, row_id)
-        earlier = ", ".join(i for _, i in by.get(key, []))
-        if key in after and after[key] is None:
-            out.add(alts.path, line, f"row {row_id!r} is dropped by {earlier} of the same case")
-            continue
-        if alt["action"] == "drop":
-            if key in after:
-                message = f"drops row {row_id!r}, which {earlier} of the same case changes"
-                out.add(alts.path, line, message)
-                continue
-            after[key] = None
-        else:
-            cell = (*key, alt["column"])
-            if cell in replaced:
-                out.add(
-                    alts.path, line,
-                    f"{alt['column']} of row {row_id!r} is replaced by {replaced[cell]} of the "
-                    "same case too",
-                )  # fmt: skip
-                continue
-            replaced[cell] = alt["id"]
-            row = after.get(key) or ctx.tables[target].index()[row_id][1]
-            after[key] = dict(row, **{alt["column"]: alt["value"]})
-        by.setdefault(key, []).append((line, alt["id"]))
-    for (target, row_id), row in after.items():
+    """Apply a case's alternatives (each valid alone) in file order, as the loader does
+    (:func:`rsii.data.alternatives.apply`), and check the rows they leave."""
+    applied = alternatives.apply(members, ctx.tables)
+    out = Problems(DataError(alts.path, line, message) for line, message in applied.problems)
+    for (name, row_id), row in applied.rows.items():
         if row is None:
             continue
-        before = set(row_problems(ctx, target, ctx.tables[target].index()[row_id][1]))
-        line, _ = by[(target, row_id)][-1]
-        together = ", ".join(i for _, i in by[(target, row_id)])
-        for message in row_problems(ctx, target, row):
+        before = set(row_problems(ctx, name, ctx.tables[name].index()[row_id][1]))
+        line, _ = applied.by[(name, row_id)][-1]
+        together = ", ".join(i for _, i in applied.by[(name, row_id)])
+        for message in row_problems(ctx, name, row):
             if message not in before:
                 out.add(
                     alts.path,

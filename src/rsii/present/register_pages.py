@@ -141,7 +141,7 @@ def _event_home(reg: Register, e) -> str:
     )
 
 
-def _elsewhere(reg: Register, label: str, text: str) -> str:
+def _elsewhere(label: str, text: str) -> str:
     return f"- {_ref(text, label)}"
 
 
@@ -261,15 +261,15 @@ def _rows(reg: Register, actor: str) -> list[str]:
         out += [_stance_home(reg, s) for s in home_st.itertuples()]
         out += [_event_home(reg, e) for e in home_ev.itertuples()]
     away = [
-        _elsewhere(reg, f"relation-{r.id}", f"{reg.names[r.source]} {_words(r.relation)} it")
+        _elsewhere(f"relation-{r.id}", f"{reg.names[r.source]} {_words(r.relation)} it")
         for r in rel[rel["target"] == actor].itertuples()
     ]
     away += [
-        _elsewhere(reg, f"stance-{s.id}", f"{reg.names[s.actor]} {s.stance}s it")
+        _elsewhere(f"stance-{s.id}", f"{reg.names[s.actor]} {s.stance}s it")
         for s in st[st["target"] == actor].itertuples()
     ]
     away += [
-        _elsewhere(reg, f"event-{e.id}", f"{e.date}: {e.event_en}")
+        _elsewhere(f"event-{e.id}", f"{e.date}: {e.event_en}")
         for e, xs in zip(ev.itertuples(), listed, strict=True)
         if actor in xs and home_of_event(e.actors, known) != actor
     ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from rsii.data import paths
+from rsii.data import load, paths
 
 if TYPE_CHECKING:  # imported when needed: a warm rebuild skips it
     from rsii.present.register import Register
@@ -80,10 +80,7 @@ def write_page(app) -> None:
 
         reg = build(cases=False)
     data = paths.data_dir()
-    headings = pd.read_csv(data / "headings.csv", dtype=str, keep_default_na=False)
-    headings["level"] = headings["level"].astype(int)
-    sentences = pd.read_csv(data / "sentences.csv", dtype=str, keep_default_na=False)
-    text = render(headings, sentences, reg)
+    text = render(load.headings(data), load.sentences(data), reg)
     # Rewrite only on change, so a warm rebuild does not re-read the page.
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")

@@ -1,8 +1,15 @@
 """A cell's stderr or error output never reaches a page, in HTML or in the PDF.
 
-myst-nb warns about stderr when it reads a notebook; this post-transform runs again each
-time a page is written (the LaTeX builder writes every page on every build), naming the
-notebook and the cell, so a strict build fails on every run, not only the first.
+This post-transform runs each time a page is written (the LaTeX builder writes every
+page on every build), naming the notebook, the cell and what it wrote, so a strict build
+fails on every run, not only the first.
+
+Why not myst-nb's own ``nb_output_stderr: warn`` (``execute.stderr_output`` in
+book/_config.yml): myst-nb 1.4.0 warns only while it reads a notebook, so a page kept in
+Sphinx's saved environment (a build killed before :mod:`rsii.book.build` could throw it
+away, or a non-strict linkcheck) passes the next strict build, HTML and LaTeX alike; and
+it renders an error output (a cell tagged ``raises-exception``, which nbclient lets run
+on) with no warning at all, whatever its settings.
 """
 
 from __future__ import annotations
@@ -33,7 +40,9 @@ class CellGuard(SphinxPostTransform):
                 continue
             cell = _cell(node)
             which = f"cell {cell['cell_index'] + 1}" if cell is not None else "a cell"
-            first = node.astext().strip().splitlines()[:1]
+            lines = [line for line in node.astext().splitlines() if line.strip()]
+            # A traceback's last line names the error; its first is a rule of dashes.
+            first = lines[-1:] if kind == KINDS["traceback"] else lines[:1]
             logger.warning(
                 "%s %s, and it would be published: %s",
                 which,

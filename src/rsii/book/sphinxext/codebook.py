@@ -1,14 +1,14 @@
 """``{codebook-table} FIELD``: the closed list of one field, read from data/codebook.csv
-at build time, so the codebook chapter never holds a second copy of the definitions."""
+at build time (through :mod:`rsii.data.load`, so checked as everywhere else), so the
+codebook chapter never holds a second copy of the definitions."""
 
 from __future__ import annotations
 
-import pandas as pd
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from rsii.data import paths
+from rsii.data import load, paths
 from rsii.present.tables import markdown_table
 
 HEADERS = {
@@ -22,19 +22,27 @@ HEADERS = {
 }
 
 
+def field_table(field: str) -> str | None:
+    """The Markdown table of ``field``'s values, with the columns any of them fills, or
+    None when the codebook has no such field."""
+    book = load.as_written("codebook")  # the signs and flags as the file writes them
+    rows = book[book["field"] == field]
+    if rows.empty:
+        return None
+    columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
+    table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
+    return markdown_table(table.rename(columns=HEADERS)).text
+
+
 class CodebookTable(SphinxDirective):
     required_arguments = 1
 
     def run(self):
         path = paths.data_dir() / "codebook.csv"
         self.env.note_dependency(str(path))
-        book = pd.read_csv(path, dtype=str, keep_default_na=False)
-        rows = book[book["field"] == self.arguments[0]]
-        if rows.empty:
+        text = field_table(self.arguments[0])
+        if text is None:
             raise self.error(f"no values for field {self.arguments[0]!r} in {path}")
-        columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
-        table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
-        text = markdown_table(table.rename(columns=HEADERS)).text
         container = nodes.container(classes=["codebook-table"])
         self.state.nested_parse(StringList(text.splitlines(), source=str(path)), 0, container)
         return container.children
