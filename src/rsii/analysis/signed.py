@@ -114,26 +114,25 @@ def _linear(rows: list, n: int, lb, ub) -> LinearConstraint:
 
 
 class _Cover:
-    """The fewest edges Z whose removal leaves G clusterable (``parity``: balanced).
+    """The fewest edges Z whose removal leaves G clusterable.
 
-    G − Z is clusterable iff it has no cycle with exactly one negative edge (Davis 1967),
-    balanced iff no negative cycle (Cartwright & Harary 1956): z_e = 1 removes e, and
-    the z of each such *bad* cycle sum to >= 1. A least Z is the misfits of an optimal
-    clustering, whose clusters are the components of G − Z's positive edges (connected
-    in G; distinct optima have distinct Z), or the frustrated edges of an optimal split.
-    Cycles lie in biconnected blocks: only blocks that are not clusterable (balanced)
-    get variables. Bad chordless cycles of up to CHORDLESS edges are posed at once,
-    those a solution leaves (closing a spanning forest of G − Z) as they appear, until
-    none is left, when the solution is exact."""
+    G − Z is clusterable iff it has no cycle with exactly one negative edge (Davis 1967):
+    z_e = 1 removes e, and the z of each such *bad* cycle sum to >= 1. A least Z is the
+    misfits of an optimal clustering, whose clusters are the components of G − Z's
+    positive edges (connected in G; distinct optima have distinct Z). Two camps are the
+    integer programme of :func:`rsii.analysis.balance.frustration`, the package's one
+    exact solver of the frustration index. Cycles lie in biconnected blocks: only blocks
+    that are not clusterable get variables. Bad chordless cycles of up to CHORDLESS
+    edges are posed at once, those a solution leaves (closing a spanning forest of
+    G − Z) as they appear, until none is left, when the solution is exact."""
 
-    def __init__(self, G: nx.Graph, parity: bool = False):
-        self.G, self.parity = G, parity
+    def __init__(self, G: nx.Graph):
+        self.G = G
         self.rank = rank = {n: i for i, n in enumerate(_sorted(G))}
         sign = {frozenset((u, v)): s for u, v, s in G.edges(data="sign")}
-        fine = balance.is_balanced if parity else is_clusterable
         free: list = []
         for block in nx.biconnected_component_edges(G):
-            if len(block) > 1 and not fine(B := _signed(block, sign)):
+            if len(block) > 1 and not is_clusterable(B := _signed(block, sign)):
                 free += [tuple(sorted(e, key=rank.__getitem__)) for e in B.edges]
         self.free = sorted(free, key=lambda e: (rank[e[0]], rank[e[1]]))
         self.col = {frozenset(e): i for i, e in enumerate(self.free)}
@@ -142,24 +141,16 @@ class _Cover:
         for cycle in nx.chordless_cycles(nx.Graph(self.free), length_bound=CHORDLESS):
             edges = [frozenset(p) for p in zip(cycle, [*cycle[1:], cycle[0]], strict=True)]
             negatives = sum(sign[e] < 0 for e in edges)
-            if all(e in self.col for e in edges) and (negatives % 2 if parity else negatives == 1):
+            if all(e in self.col for e in edges) and negatives == 1:
                 self.rows.append([self.col[e] for e in edges])
 
     def _violated(self, z: np.ndarray) -> list:
         kept = [e for e, gone in zip(self.free, z, strict=True) if not gone]
-        if self.parity:  # a spanning forest gives each node a side; an edge can disagree
-            K, T, side = _signed(kept, self.sign), nx.Graph(), {}
-            for comp in nx.connected_components(K):
-                side[root := min(comp, key=self.rank.__getitem__)] = 1
-                for u, v in nx.bfs_edges(K, root):
-                    side[v] = side[u] * K.edges[u, v]["sign"]
-                    T.add_edge(u, v)
-            bad = [(u, v) for u, v, s in K.edges(data="sign") if side[u] * side[v] != s]
-        else:  # a negative edge inside a component of the positive edges
-            T = nx.Graph([e for e in kept if self.sign[frozenset(e)] > 0])
-            comp = {n: i for i, c in enumerate(nx.connected_components(T)) for n in c}
-            neg = [e for e in kept if self.sign[frozenset(e)] < 0]
-            bad = [(u, v) for u, v in neg if comp.get(u, -1) == comp.get(v, -2)]
+        # a negative edge inside a component of the positive edges closes a bad cycle
+        T = nx.Graph([e for e in kept if self.sign[frozenset(e)] > 0])
+        comp = {n: i for i, c in enumerate(nx.connected_components(T)) for n in c}
+        neg = [e for e in kept if self.sign[frozenset(e)] < 0]
+        bad = [(u, v) for u, v in neg if comp.get(u, -1) == comp.get(v, -2)]
         cycles = [[*nx.shortest_path(T, u, v), u] for u, v in bad]
         return [[self.col[frozenset(p)] for p in zip(c, c[1:], strict=False)] for c in cycles]
 
@@ -326,24 +317,6 @@ def stable_members(partitions: list[dict], G: nx.Graph | None = None) -> list[se
     return list(groups.values())
 
 
-def frustration_index(G: nx.Graph) -> int:
-    """``balance.frustration(G).index``, found faster: the fewest edges whose removal
-    leaves G balanced, as a cycle cover (``_Cover`` with ``parity``) of the negative
-    cycles of the blocks that are not balanced; a balanced block adds 0."""
-    _check(G)
-    z, _ = _Cover(G, parity=True).solve([])
-    return int(z.sum())
-
-
-def _walk_index(A: np.ndarray) -> float:
-    """:func:`balance.walk_balance` at β = 1 from the eigenvalues of the symmetric A and
-    |A| (tr e^A = Σ e^λ), shifted by the largest, that of |A| (Perron–Frobenius)."""
-    if not len(A):
-        return float("nan")
-    lam, mu = np.linalg.eigvalsh(A), np.linalg.eigvalsh(np.abs(A))
-    return float(np.exp(lam - mu[-1]).sum() / np.exp(mu - mu[-1]).sum())
-
-
 def _balanced_share(n: int, edges: list, signs: list) -> float:
     """:func:`balance.triangle_balance`'s share: balanced triangles over all (NaN if none)."""
     sign: list[dict] = [{} for _ in range(n)]
@@ -368,8 +341,8 @@ def edge_measures(n: int, edges: list, signs: list, measures: Iterable[str] = ME
     """:func:`balance_measures` of the signed graph on nodes 0 … n − 1 with the given
     edges and signs, without building it: the exact frustration index and misfits by
     dynamic programming over a tree decomposition (:mod:`rsii.analysis.treedp`), or by
-    the integer programmes of :func:`frustration_index` and ``_Cover`` where a bag is
-    too large for it; the walk index from the adjacency matrix in node order.
+    the integer programmes of :func:`rsii.analysis.balance.frustration` and ``_Cover``
+    where a bag is too large for it; the walk index from the adjacency matrix in node order.
 
     Parameters
     ----------
@@ -394,7 +367,7 @@ def edge_measures(n: int, edges: list, signs: list, measures: Iterable[str] = ME
         A = np.zeros((n, n))
         for (i, j), s in zip(edges, signs, strict=True):
             A[i, j] = A[j, i] = s
-        out["walk_index"] = _walk_index(A)
+        out["walk_index"] = balance.walk_index(A)
     exact = {"frustration": "colourings", "misfits": "partitions"}
     if wanted := [m for m in exact if m in measures]:
         plan = treedp.plan(n, tuple(edges))
@@ -407,7 +380,9 @@ def edge_measures(n: int, edges: list, signs: list, measures: Iterable[str] = ME
                         (*e, {"sign": int(s)}) for e, s in zip(edges, signs, strict=True)
                     )
                 value = (
-                    frustration_index(H) if name == "frustration" else _Cover(H).solve([])[0].sum()
+                    balance.frustration(H).index
+                    if name == "frustration"
+                    else _Cover(H).solve([])[0].sum()
                 )
             out[name] = int(value)
     return {name: out[name] for name in measures}
@@ -416,7 +391,7 @@ def edge_measures(n: int, edges: list, signs: list, measures: Iterable[str] = ME
 def balance_measures(G: nx.Graph, measures: Iterable[str] = MEASURES) -> dict:
     """The graph's ``balanced_share`` of triangles (NaN with none), ``walk_index``
     (Estrada & Benzi's K at β = 1, from the eigenvalues of A and |A|), exact
-    ``frustration`` (as :func:`frustration_index`) and the best clustering's
+    ``frustration`` (as :func:`rsii.analysis.balance.frustration`) and the best clustering's
     ``misfits`` (as :func:`clustering`), computed by :func:`edge_measures`."""
     _check(G)
     rank = {v: i for i, v in enumerate(_sorted(G))}
