@@ -19,7 +19,7 @@ ISIS = "isis"
 BLOC_4PLUS1 = "4+1 coalition"
 BLOC_US = "US-led coalition"
 BLOC_ISIS = "Islamic State"
-BLOC_IRAQ = "Iraqi parties, militias and parliament"
+BLOC_IRAQ = "Iraqi domestic actors"  # the book's grouping, not a bloc the article names
 BLOC_OTHER = "Other"
 UNCONNECTED = "unconnected"
 
