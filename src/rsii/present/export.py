@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from rsii.analysis import dna, results
+from rsii.analysis import dna, results, stated
 from rsii.analysis.results import Results
 from rsii.data import load, paths, validate
 from rsii.data.errors import DataError
@@ -156,7 +156,7 @@ def _ids(values) -> str:
 
 
 def _figures(data: Path) -> str:
-    figures = [vars(f) for f in results.stated(results.results(data), data)]
+    figures = [vars(f) for f in stated.figures(results.results(data), data)]
     return json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -13,7 +13,17 @@ from __future__ import annotations
 from IPython.display import Image, display
 from myst_nb import glue
 
-from rsii.analysis import balance, centrality, dna, evidence, network, results, signed, timeline
+from rsii.analysis import (
+    balance,
+    centrality,
+    dna,
+    evidence,
+    network,
+    results,
+    signed,
+    stated,
+    timeline,
+)
 from rsii.data import load
 from rsii.present import figures, interactive, register, timechart, views, words
 from rsii.present.figures import png_bytes
@@ -34,6 +44,7 @@ __all__ = [
     "results",
     "show_figure",
     "signed",
+    "stated",
     "timechart",
     "timeline",
     "views",
