@@ -25,9 +25,9 @@ from rsii.present import whatif
 
 CLASS = "rsii-whatif"
 PRINT = (
-    "The HTML edition of this book has an interactive view here: a reader chooses the "
-    "modelling choices and sees that model's signed network, its frustration index, its "
-    "optimal splits and its clusters."
+    "The HTML edition of this book has an interactive view here: a reader makes the "
+    "modelling choices and sees the signed network of that model, its frustration index, "
+    "its optimal splits and its clusters."
 )
 
 
