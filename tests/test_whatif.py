@@ -10,17 +10,19 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from rsii.analysis import results
 from rsii.analysis.results import MAIN, Model
 from rsii.book.sphinxext import whatif as part
 from rsii.data import load, paths
-from rsii.present import whatif
+from rsii.present import whatif, words
 
 pytest_plugins = ["browser"]
 
@@ -209,3 +211,220 @@ def test_the_directive_writes_the_view_in_html_and_a_paragraph_in_latex(
     assert part.PRINT in tex and "the specification curve, stands in for it" in tex
     assert re.search(r"In print, \\hyperref\[\\detokenize\{index:fig-curve\}\]", tex), tex[-3000:]
     assert "rsii-whatif-data" not in tex
+
+
+# The view in Chromium, on the book's own models: the main model, one change of each
+# choice, and two hard cases (the payload the book uses holds all of them and more).
+REAL = [
+    MAIN,
+    Model(affiliation=True),
+    Model(states="apart"),
+    Model(states="merged"),
+    Model(acts=False),
+    Model(founding=False),
+    Model(inferred=False),
+    replace(MAIN, case="hc01"),
+    replace(MAIN, case="hc14"),
+]
+UID = "v"
+PAGE = """<!DOCTYPE html>
+<html lang="en" data-theme="light"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>What if</title><style>{css}</style>
+<style>body {{ font-family: sans-serif; max-width: 60em; margin: 0 auto; padding: 0 1em; }}
+html[data-theme="dark"] body {{ background: #121212; color: #ced6dd; }}
+a {{ color: inherit; }}</style>
+<script src="whatif.js" defer></script></head>
+<body><main><h1>What if</h1><p><a id="start" href="#v">To the view</a></p>{view}</main></body>
+</html>
+"""
+
+
+def write_page(folder, data: dict):
+    """A page of its own with the view (the directive's HTML), whatif.js and whatif.css
+    (inline: axe-core reads style sheets again by XMLHttpRequest, which a file:// page
+    refuses)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    static = paths.repo_root() / "book" / "_static"
+    shutil.copyfile(static / "whatif.js", folder / "whatif.js")
+    css = (static / "whatif.css").read_text(encoding="utf-8")
+    page = PAGE.format(view=whatif.html(data, UID), css=css)
+    (folder / "index.html").write_text(page, encoding="utf-8")
+    return (folder / "index.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def real():
+    pairs = [(m, results.analyse(m)) for m in REAL]
+    return pairs, whatif.payload(pairs, load.actors())
+
+
+@pytest.fixture(scope="module")
+def url(real, tmp_path_factory):
+    return write_page(tmp_path_factory.mktemp("whatif"), real[1])
+
+
+@pytest.fixture
+def view(light_context, page_opener, url):
+    page, visit = page_opener(light_context, url, "what-if")
+    yield page, visit
+    page.close()
+    assert not visit.external, visit.external
+    assert all(r.startswith("file://") for r in visit.requests), visit.requests
+    assert not visit.console_errors and not visit.page_errors and not visit.failed, visit
+
+
+DRAWN_JS = """() => ({
+    ties: Array.from(document.querySelectorAll(".rsii-whatif-svg line")).map(l =>
+        [Number(l.dataset.a), Number(l.dataset.b), Number(l.dataset.sign),
+         l.getAttribute("class")]),
+    actors: Array.from(document.querySelectorAll(".rsii-whatif-svg g[data-actor]")).map(g =>
+        [Number(g.dataset.actor), g.dataset.group]),
+    summary: document.querySelector(".rsii-whatif-summary").innerText,
+    model: document.querySelector(".rsii-whatif").dataset.model,
+})"""
+
+
+def _expected_summary(model: dict) -> list[str]:
+    return [
+        f"Model: {model['words']}",
+        f"{words.count(model['actors'], 'actor')} and {words.count(model['ties'], 'tie')}",
+        f"{words.number(model['negative'])} of them negative",
+        f"frustration index {model['frustration']}, with "
+        + words.count(model["splits"], "optimal two-camp split"),
+        f"Best clustering: {words.count(model['clusters'], 'cluster')}, "
+        + words.count(model["misfits"], "misfit"),
+    ]
+
+
+def check_shows(page, data: dict, choice: list[int]) -> dict:
+    """The view draws and describes the payload's model with these choices."""
+    model = next(m for m in data["models"] if m["choice"] == choice)
+    drawn = page.evaluate(DRAWN_JS)
+    assert drawn["model"] == str(data["models"].index(model))
+    assert sorted(t[:3] for t in drawn["ties"]) == [e[:3] for e in model["edges"]]
+    marked = sorted(t[:2] for t in drawn["ties"] if t[3] == "marked")
+    assert marked == [e[:2] for e in model["edges"] if e[4]]  # misfits, in cluster colours
+    assert sorted(a for a, _ in drawn["actors"]) == [
+        i for i, c in enumerate(model["cluster"]) if c >= 0
+    ]
+    summary = drawn["summary"].replace("\n", " ")
+    for phrase in _expected_summary(model):
+        assert phrase.lower() in summary.lower(), (phrase, summary)
+    return drawn
+
+
+def test_every_choice_draws_and_describes_its_model(view, real):
+    page, _ = view
+    data = real[1]
+    main = [*data["main"], -1]
+    check_shows(page, data, main)
+    for i, control in enumerate(data["controls"]):
+        for option in range(len(control["options"])):
+            page.check(f'input[name="{UID}-{control["key"]}"][value="{option}"]')
+            choice = main.copy()
+            choice[i] = option
+            check_shows(page, data, choice)
+        page.check(f'input[name="{UID}-{control["key"]}"][value="{data["main"][i]}"]')
+    for case in range(len(data["cases"])):
+        page.select_option(f"#{UID}-case", str(case))
+        check_shows(page, data, [*data["main"], case])
+        assert f"“{data['cases'][case]}”" in page.inner_text(".rsii-whatif-summary")
+
+
+def test_each_model_draws_differently_from_the_main_model(real):
+    def drawing(m):
+        return json.dumps([m["edges"], m["cluster"]])
+
+    main, *others = real[1]["models"]
+    assert all(drawing(m) != drawing(main) for m in others)
+
+
+def test_a_hard_case_is_read_on_the_main_model(view, real):
+    page, _ = view
+    data = real[1]
+    page.check(f'input[name="{UID}-states"][value="2"]')
+    page.select_option(f"#{UID}-case", "0")
+    check_shows(page, data, [*data["main"], 0])
+    assert page.is_checked(f'input[name="{UID}-states"][value="{data["main"][1]}"]')
+    page.check(f'input[name="{UID}-acts"][value="1"]')
+    assert page.input_value(f"#{UID}-case") == "-1"
+    check_shows(page, data, [data["main"][0], data["main"][1], 1, *data["main"][3:], -1])
+
+
+def test_camps_relative_to_an_actor_are_the_analysis_s(view, real):
+    page, _ = view
+    pairs, data = real
+    analysis = pairs[0][1]
+    order = sorted(set().union(*(set(a.graph) for _, a in pairs)))
+    for actor in ("russia", "united_states", "isis"):
+        page.select_option(f"#{UID}-colour", str(order.index(actor)))
+        drawn = dict(page.evaluate(DRAWN_JS)["actors"])
+        with_ = {order.index(a) for a in analysis.camps.always_with(actor)}
+        against = {order.index(a) for a in analysis.camps.always_against(actor)}
+        assert {a for a, g in drawn.items() if g == "with"} == with_
+        assert {a for a, g in drawn.items() if g == "against"} == against
+        assert drawn[order.index(actor)] == "self"
+        summary = page.inner_text(".rsii-whatif-summary")
+        name = data["actors"][order.index(actor)]["name"]
+        assert f"Relative to {name}: {words.count(len(with_), 'actor')}" in summary
+        groups = page.text_content(".rsii-whatif-groups")
+        assert f"Always in {name}'s camp (orange): " in groups
+    # an actor the model lacks: said in words, and the actors are coloured by cluster
+    page.check(f'input[name="{UID}-states"][value="2"]')
+    page.select_option(f"#{UID}-colour", str(order.index("russian_president")))
+    assert "Russian president has no signed tie in this model" in page.inner_text(
+        ".rsii-whatif-summary"
+    )
+
+
+def test_the_keyboard_reaches_and_changes_every_control(view, real):
+    page, _ = view
+    data = real[1]
+    page.focus("#start")
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(
+            "() => { const e = document.activeElement; return e.closest('.rsii-whatif') ?"
+            " [e.tagName, e.name || e.id || e.textContent.trim()] : null; }"
+        )
+        if focus is None:
+            if reached:
+                break
+            continue
+        before = page.evaluate(DRAWN_JS)
+        if focus[0] == "SUMMARY":
+            page.keyboard.press("Space")
+            assert page.evaluate("() => document.querySelector('.rsii-whatif-details').open")
+            reached.append(focus[1])
+            continue
+        page.keyboard.press("ArrowDown")  # the next option: another model, or colours
+        assert page.evaluate(DRAWN_JS)["summary"] != before["summary"], focus
+        page.keyboard.press("ArrowUp")  # and back
+        assert page.evaluate(DRAWN_JS) == before, focus
+        reached.append(focus[1])
+    names = [f"{UID}-{c['key']}" for c in data["controls"]] + [f"{UID}-case", f"{UID}-colour"]
+    assert reached == [*names, "The actors by colour"]
+
+
+def test_at_390_px_in_both_themes_nothing_overflows_and_axe_finds_nothing(view):
+    page, _ = view
+    axe = Axe()
+    fills = {}
+    page.select_option(f"#{UID}-colour", label="Russia")
+    page.click(".rsii-whatif-details summary")
+    for theme in ("light", "dark"):
+        page.evaluate(f"() => {{ document.documentElement.dataset.theme = '{theme}'; }}")
+        violations = axe.run(page).response["violations"]
+        assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+        fills[theme] = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.rsii-whatif-svg text')).fill"
+        )
+    assert fills["light"] != fills["dark"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+        " document.querySelector('.rsii-whatif-svg').getBoundingClientRect().right]"
+    )
+    assert width[0] <= width[1] == 390 and width[2] <= 390, width
