@@ -195,8 +195,11 @@
       const group = colours.groups.get(fill[1]);
       const g = el("g", { "data-actor": i, "data-group": fill[1] });
       g.append(el("title", {}, `${actors[i].full}: ${group[2]}`));
-      g.append(el("circle", { cx: actors[i].x, cy: actors[i].y, r: 17, fill: fill[0] }));
-      g.append(el("text", { x: actors[i].x, y: actors[i].y + 17 + 26, "text-anchor": "middle" }, actors[i].name));
+      const r = Number(this.svg.dataset.radius), size = Number(this.svg.dataset.font);
+      g.append(el("circle", { cx: actors[i].x, cy: actors[i].y, r: r, fill: fill[0] }));
+      g.append(el("text", {
+        x: actors[i].x, y: actors[i].y + r + size, "text-anchor": "middle", "font-size": size,
+      }, actors[i].name));
       nodes.append(g);
     });
     this.svg.append(ties, nodes);

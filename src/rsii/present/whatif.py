@@ -14,8 +14,9 @@ words; actors are numbered by their place in ``actors`` (the union of the models
 actors, sorted by id, which never appear), and a model refers to them by that number:
 
 ``actors``
-    ``name`` (short English name), ``full`` (English name), ``x`` and ``y`` (0–1000,
-    one layout of the union of the models' networks, :func:`rsii.present.figures.layout`).
+    ``name`` (short English name), ``full`` (English name), ``x`` and ``y`` (in the box
+    ``WIDTH`` × ``HEIGHT``: one layout of the union of the models' networks, computed
+    once, the same at every build; see :func:`_union_layout`).
 ``controls``
     One per choice: ``key``, ``legend`` and ``options`` (their labels, in words).
 ``cases``
@@ -112,9 +113,10 @@ def describe(model: Model, cases: dict[str, str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-# The drawing's box (SVG user units) and the size of its labels, which whatif.css sets
-# too: actors are placed so that no two of them, each with its label, overlap.
-WIDTH, HEIGHT, FONT, RADIUS = 1200, 1000, 26, 17
+# The drawing's box (SVG user units), the size of its labels and the radius of its markers
+# (the view's <svg> tells whatif.js the last two): actors are placed so that no two of
+# them, each with its label, overlap.
+WIDTH, HEIGHT, FONT, RADIUS = 1200, 1300, 24, 16
 
 
 def _body(name: str) -> list[float]:
@@ -356,7 +358,8 @@ def html(data: dict, uid: str = "rsii-whatif") -> str:
         f'<div class="rsii-whatif-summary" id="{uid}-summary" aria-live="polite" '
         'aria-atomic="true"></div>'
         '<figure class="rsii-whatif-figure">'
-        f'<svg class="rsii-whatif-svg" viewBox="-10 -10 1220 1020" role="img" '
+        f'<svg class="rsii-whatif-svg" viewBox="-10 -10 {WIDTH + 20} {HEIGHT + 20}" '
+        f'data-font="{FONT}" data-radius="{RADIUS}" role="img" '
         f'aria-labelledby="{uid}-title" aria-describedby="{uid}-summary">'
         f'<title id="{uid}-title">The chosen model\'s signed network</title></svg>'
         '<figcaption><ul class="rsii-whatif-legend"></ul></figcaption></figure>'
