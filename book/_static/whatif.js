@@ -253,7 +253,8 @@
       + `with ${count(model.splits, "optimal two-camp split")}; `
       + (model.balanced === null ? "no triangles" :
         `${Math.round(100 * model.balanced)}% of triangles balanced`) + ".");
-    const misfits = model.edges.filter((e) => e[4] === 1).map((e) => this.tieWords(e[0], e[1], e[2]));
+    const misfits = model.edges.filter((e) => e[4] === 1).map((e) => this.tieWords(e[0], e[1], e[2])
+      + (e[2] > 0 ? " between clusters" : " inside a cluster"));
     lines.push(`Best clustering: ${count(model.clusters, "cluster")}, `
       + `${count(model.misfits, "misfit")}` + (misfits.length ? ` (${misfits.join("; ")})` : "") + ".");
     if (actor !== null) {
