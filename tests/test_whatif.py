@@ -368,6 +368,11 @@ def test_camps_relative_to_an_actor_are_the_analysis_s(view, real):
         summary = page.inner_text(".rsii-whatif-summary")
         name = data["actors"][order.index(actor)]["name"]
         assert f"Relative to {name}: {words.count(len(with_), 'actor')}" in summary
+        ties = {tuple(t[:2]): t[3] for t in page.evaluate(DRAWN_JS)["ties"]}
+        model = data["models"][0]
+        for a, b, _, frustrated, _ in model["edges"]:  # frustrated in every split, or some
+            every, some = frustrated == model["splits"], 0 < frustrated < model["splits"]
+            assert ties[(a, b)] == ("marked" if every else "marked some" if some else "")
         groups = page.text_content(".rsii-whatif-groups")
         assert f"Always in {name}'s camp (orange): " in groups
     # an actor the model lacks: said in words, and the actors are coloured by cluster
