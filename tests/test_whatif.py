@@ -179,6 +179,7 @@ def _build(tmp_path, builder: str, data) -> str:
     src = tmp_path / "src"
     src.mkdir(exist_ok=True)
     (src / "index.rst").write_text(INDEX, encoding="utf-8")
+    (src / "other.rst").write_text(":orphan:\n\nOther\n=====\n\nNo view here.\n", encoding="utf-8")
     (src / "curve.png").write_bytes(PNG)
     static = paths.repo_root() / "book" / "_static"
     (src / "conf.py").write_text(
@@ -207,6 +208,8 @@ def test_the_directive_writes_the_view_in_html_and_a_paragraph_in_latex(
     assert 'src="_static/whatif.js' in page and 'href="_static/whatif.css' in page
     assert part.PRINT not in page
     assert (tmp_path / "html" / "_static" / "whatif.js").is_file()
+    other = (tmp_path / "html" / "other.html").read_text(encoding="utf-8")
+    assert "whatif.js" not in other and "whatif.css" not in other  # only where a view is
     tex = _build(tmp_path, "latex", data)
     assert part.PRINT in tex and "the specification curve, stands in for it" in tex
     assert re.search(r"In print, \\hyperref\[\\detokenize\{index:fig-curve\}\]", tex), tex[-3000:]
