@@ -16,6 +16,7 @@ from rsii.book.sphinxext import (
     pdftables,
     register,
     site,
+    whatif,
     workarounds,
 )
 
@@ -33,6 +34,7 @@ PARTS = (
     pdftables,
     register,
     site,
+    whatif,
     workarounds,
 )
 

@@ -1,0 +1,82 @@
+"""``{whatif}``: the what-if view, where a reader switches between the modelling choices
+and sees each model's signed network, its balance and its clusters.
+
+In HTML the directive writes :func:`rsii.present.whatif.html`: the payload of every
+model (:func:`rsii.present.whatif.book_payload`, computed once per build and data from
+:func:`rsii.analysis.results.results`) inline as JSON, the form, and the places
+``_static/whatif.js`` draws into; the page that holds it loads ``whatif.js`` and
+``whatif.css``. Other outputs (the PDF) get one paragraph instead, saying that the HTML
+edition has the view and, with the option ``:figure: LABEL``, which figure stands in for
+it in print (a numbered reference to the specification curve)::
+
+    ```{whatif}
+    :figure: fig-specification-curve
+    ```
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from rsii.present import whatif
+
+CLASS = "rsii-whatif"
+PRINT = (
+    "The HTML edition of this book has an interactive view here: a reader makes the "
+    "modelling choices and sees the signed network of that model, its frustration index, "
+    "its optimal splits and its clusters."
+)
+
+
+def payload() -> dict:
+    """The book's payload: every model of :func:`rsii.present.whatif.analyses`."""
+    return whatif.book_payload()
+
+
+class WhatIf(SphinxDirective):
+    """The what-if view (HTML) or a paragraph pointing to the printed stand-in."""
+
+    option_spec = {"figure": directives.unchanged_required}
+
+    def run(self):
+        uid = f"{CLASS}-{self.env.new_serialno(CLASS)}"
+        view = nodes.raw("", whatif.html(payload(), uid), format="html")
+        para = nodes.paragraph("", PRINT)
+        label = self.options.get("figure")
+        if label:
+            para += nodes.Text(" In print, ")
+            ref = addnodes.pending_xref(
+                "",
+                nodes.inline(label, label, classes=["xref", "std", "std-numref"]),
+                refdomain="std",
+                reftype="numref",
+                reftarget=label.lower(),
+                refexplicit=False,
+                refwarn=True,
+                refdoc=self.env.docname,
+            )
+            para += ref
+            para += nodes.Text(", the specification curve, stands in for it.")
+        printed = addnodes.only(expr="not html")
+        printed += para
+        self.set_source_info(view)
+        self.set_source_info(printed)
+        return [view, printed]
+
+
+def assets(app, pagename, templatename, context, doctree) -> None:
+    """Load the view's script and style sheet on the pages that hold a view only."""
+    if doctree is None:
+        return
+    marker = f'class="{CLASS}"'
+    if any(marker in node.astext() for node in doctree.findall(nodes.raw)):
+        app.add_js_file("whatif.js")
+        app.add_css_file("whatif.css")
+
+
+def setup(app):
+    app.add_directive("whatif", WhatIf)
+    app.connect("html-page-context", assets)

@@ -1,0 +1,369 @@
+"""The what-if view: every modelling choice's signed network, for a reader to switch
+between in the HTML book.
+
+:func:`analyses` computes the models the view offers (the five choices of
+:class:`rsii.analysis.results.Model` in every combination, and each hard case's other
+reading on the main model) with :func:`rsii.analysis.results.analyse`, reusing the main
+model and the hard cases from :func:`rsii.analysis.results.results`. :func:`payload`
+turns any list of ``(Model, Analysis)`` pairs into compact JSON-able data that
+``book/_static/whatif.js`` draws, and :func:`html` writes the view's HTML: the payload
+inline, the form (one fieldset per choice), the drawing, its legend and the summary.
+
+The payload names actors by their short English names and describes every model in
+words; actors are numbered by their place in ``actors`` (the union of the models'
+actors, sorted by id, which never appear), and a model refers to them by that number:
+
+``actors``
+    ``name`` (short English name), ``full`` (English name), ``x`` and ``y`` (in the box
+    ``WIDTH`` × ``HEIGHT``: one layout of the union of the models' networks, computed
+    once, the same at every build; see :func:`_union_layout`).
+``controls``
+    One per choice: ``key``, ``legend`` and ``options`` (their labels, in words).
+``cases``
+    The hard cases' titles; ``main``: the main model's option per control.
+``models``
+    ``choice`` (the option per control, then the hard case's number or −1), ``words``
+    (the choices in a sentence), ``main`` (whether it is the book's main model), the
+    counts ``actors``, ``ties``, ``negative``, ``frustration``, ``splits`` (optimal
+    two-camp splits), ``clusters`` and ``misfits``, ``balanced`` (the share of balanced
+    triangles, None without triangles), ``edges`` (``[a, b, sign, frustrated, misfit]``:
+    actor numbers a < b, sign ±1, in how many optimal splits the tie is frustrated, 1
+    when it is a misfit of the best clustering), ``cluster`` (per actor its cluster, −1
+    when the model lacks the actor; clusters numbered by size), ``camp`` (per actor its
+    group of actors sharing a camp in every optimal split, −1 when absent) and ``apart``
+    (the pairs of groups in opposite camps in every optimal split).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import itertools
+import json
+import math
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from rsii.analysis import results
+from rsii.analysis.results import Analysis, Model
+from rsii.data import load
+from rsii.present import figures, labels, words
+
+FOUNDING = "sentences " + words.join(str(int(s[1:])) for s in results.FOUNDING_SENTENCES)
+
+# Each choice of a Model: its field, the legend of its fieldset, and per option the value,
+# the label of its radio button and its phrase in a model's description.
+CHOICES = (
+    ("affiliation", "Ties of affiliation (membership, leadership, representing, hosting)", (
+        (False, "left out", "sentiment ties and stances only"),
+        (True, "counted as positive ties", "affiliation ties counted as positive"),
+    )),
+    ("states", "A state and the agents that act for it", (
+        ("joined", "each government tied to its state", "each government tied to its state"),
+        ("apart", "each government apart from its state", "governments apart from their states"),
+        ("merged", "a state and its agents one actor", "each state one actor with its agents"),
+    )),
+    ("acts", "Acts (founding, joining, approving)", (
+        (True, "counted as positions", "acts counted as positions"),
+        (False, "left out", "acts left out"),
+    )),
+    ("founding", f"Cooperation ties and acts of the founding {FOUNDING}", (
+        (True, "kept", "the founding sentences' ties and acts kept"),
+        (False, "left out", "the founding sentences' ties and acts left out"),
+    )),
+    ("inferred", "The coder's inferences", (
+        (True, "kept", "the coder's inferences kept"),
+        (False, "left out", "the coder's inferences left out"),
+    )),
+)  # fmt: skip
+
+
+def grid() -> list[Model]:
+    """Every combination of the five choices, the main model first."""
+    combos = itertools.product(*([value for value, *_ in options] for _, _, options in CHOICES))
+    models = [Model(**dict(zip([key for key, *_ in CHOICES], c, strict=True))) for c in combos]
+    return sorted(models, key=lambda m: m != results.MAIN)
+
+
+def analyses(data: Path | None = None) -> list[tuple[Model, Analysis]]:
+    """The models the view offers with their analyses: :func:`grid`, then each hard case
+    on the main model. The main model and the hard cases come from
+    :func:`rsii.analysis.results.results`; the other models are analysed here."""
+    res = results.results(data)
+    pairs = [(m, res.main if m == res.main.model else results.analyse(m, data)) for m in grid()]
+    for case in load.cases(data)["id"]:
+        model = replace(results.MAIN, case=case)
+        pairs.append((model, res.case_analyses.get(case) or results.analyse(model, data)))
+    return pairs
+
+
+def describe(model: Model, cases: dict[str, str]) -> str:
+    """The model's choices in words; ``cases`` gives each hard case's title."""
+    parts = [
+        next(phrase for value, _, phrase in options if value == getattr(model, key))
+        for key, _, options in CHOICES
+    ]
+    text = "; ".join(parts)
+    if model.case is not None:
+        text += f"; the other reading of the hard case “{cases.get(model.case, model.case)}”"
+    return text[:1].upper() + text[1:]
+
+
+# The drawing's box (SVG user units), the size of its labels and the radius of its markers
+# (the view's <svg> tells whatif.js the last two): actors are placed so that no two of
+# them, each with its label, overlap.
+WIDTH, HEIGHT, FONT, RADIUS = 1200, 1300, 24, 16
+
+
+def _body(name: str) -> list[float]:
+    """An actor's marker and the label under it, as a box relative to its centre."""
+    half = max(0.3 * FONT * len(name), RADIUS) + 4
+    return [-half, -RADIUS - 4, half, RADIUS + 1.6 * FONT + 6]
+
+
+def _spread(values: list[float]) -> list[float]:
+    """Positions 0–1, halfway between their scaled values and their ranks, so that a
+    crowded centre opens up and the order along the axis stays."""
+    lo, hi = min(values), max(values)
+    rank = {i: r for r, i in enumerate(sorted(range(len(values)), key=values.__getitem__))}
+    n = max(len(values) - 1, 1)
+    return [
+        0.5 * ((v - lo) / (hi - lo) if hi > lo else 0.5) + 0.5 * rank[i] / n
+        for i, v in enumerate(values)
+    ]
+
+
+def _union_layout(pairs, order: list[str], names: list[str]) -> dict[str, tuple[int, int]]:
+    """One layout for all models, of the union of their networks
+    (:func:`rsii.present.figures.layout`), spread out (:func:`_spread`) and separated so
+    that no two actors with their labels overlap (:func:`rsii.present.labels.separate`),
+    in the box ``WIDTH`` × ``HEIGHT``."""
+    union = nx.Graph()
+    union.add_nodes_from(order)
+    for _, analysis in pairs:
+        union.add_edges_from(analysis.graph.edges())
+    pos = figures.layout(union)
+    xs = _spread([pos[n][0] for n in order])
+    ys = _spread([-pos[n][1] for n in order])
+    R = np.array([_body(name) for name in names])
+    P = np.column_stack([np.array(xs) * WIDTH, np.array(ys) * HEIGHT])
+    P = labels.separate(P, R, (0, 0, WIDTH, HEIGHT))
+    return {n: (round(float(x)), round(float(y))) for n, (x, y) in zip(order, P, strict=True)}
+
+
+def _camp_groups(analysis: Analysis, index: dict[str, int]) -> tuple[list[int], list[list[int]]]:
+    """Per actor (by number) its group of actors together in every optimal split, −1 when
+    absent, and the pairs of groups apart in every one: the ``pairs`` table, losslessly
+    (being together in every split is an equivalence; being apart holds between groups)."""
+    pairs = analysis.camps.pairs
+    together = nx.Graph()
+    together.add_nodes_from(analysis.graph)
+    rows = pairs[pairs["relation"] == "together"]
+    together.add_edges_from(zip(rows["actor_a"], rows["actor_b"], strict=True))
+    groups = sorted(sorted(index[n] for n in g) for g in nx.connected_components(together))
+    group_of = {member: g for g, members in enumerate(groups) for member in members}
+    camp = [group_of.get(i, -1) for i in range(len(index))]
+    rows = pairs[pairs["relation"] == "apart"]
+    apart = {
+        tuple(sorted((group_of[index[a]], group_of[index[b]])))
+        for a, b in zip(rows["actor_a"], rows["actor_b"], strict=True)
+    }
+    return camp, [list(p) for p in sorted(apart)]
+
+
+def _clusters(analysis: Analysis, index: dict[str, int]) -> list[int]:
+    """Per actor its cluster of the best clustering, clusters numbered by size (largest
+    first, then by their first actor's number); −1 for an actor the model lacks."""
+    members: dict = {}
+    for actor, c in analysis.clustering.partition.items():
+        members.setdefault(c, []).append(index[actor])
+    ranked = sorted(members.values(), key=lambda m: (-len(m), min(m)))
+    number = {i: c for c, m in enumerate(ranked) for i in m}
+    return [number.get(i, -1) for i in range(len(index))]
+
+
+def _choice(model: Model) -> list[int]:
+    """The model's option (its number) per control."""
+    return [
+        [value for value, *_ in options].index(getattr(model, key)) for key, _, options in CHOICES
+    ]
+
+
+def _model(model: Model, analysis: Analysis, index: dict, case: int, titles: dict) -> dict:
+    s = analysis.summary
+    misfit = {frozenset((u, v)) for u, v, _ in analysis.clustering.misfitting}
+    edges = []
+    for u, v, sign in analysis.graph.edges(data="sign"):
+        a, b = sorted((index[u], index[v]))
+        hit = analysis.frustrated_in(u, v) if analysis.camps.splits else 0
+        edges.append([a, b, int(sign), hit, int(frozenset((u, v)) in misfit)])
+    camp, apart = _camp_groups(analysis, index)
+    share = s["balanced_share"]
+    return {
+        "choice": [*_choice(model), case],
+        "words": describe(model, titles),
+        "main": model == results.MAIN,
+        "actors": int(s["actors"]),
+        "ties": int(s["ties"]),
+        "negative": int(s["negative"]),
+        "frustration": int(s["frustration"]),
+        "splits": int(s["optimal_splits"]),
+        "balanced": None if share is None or math.isnan(share) else round(float(share), 3),
+        "clusters": int(s["clusters"]),
+        "misfits": int(s["misfits"]),
+        "edges": sorted(edges),
+        "cluster": _clusters(analysis, index),
+        "camp": camp,
+        "apart": apart,
+    }
+
+
+def _names(actors: pd.DataFrame, actor: str) -> dict:
+    """An actor's short and full English names (the id only for an actor not in
+    ``actors``, which the data package's validation rules out)."""
+    rows = actors[actors["id"] == actor]
+    if rows.empty:
+        return {"name": actor, "full": actor}
+    row = rows.iloc[0].to_dict()
+    full = str(row.get("name_en") or actor)
+    return {"name": figures.english(row, full), "full": full}
+
+
+def payload(
+    pairs: list[tuple[Model, Analysis]], actors: pd.DataFrame, data: Path | None = None
+) -> dict:
+    """The view's data for ``pairs`` (see the module's docstring); ``actors`` has the
+    columns id, name_en and short_en (actors.csv). A model that reads a hard case names
+    it by its title (cases.csv of the data package ``data``)."""
+    order = sorted(set().union(*(set(a.graph) for _, a in pairs)))
+    index = {n: i for i, n in enumerate(order)}
+    names = [_names(actors, n) for n in order]
+    pos = _union_layout(pairs, order, [n["name"] for n in names])
+    case_ids = sorted({m.case for m, _ in pairs if m.case is not None})
+    titles = load.cases(data).set_index("id")["title"].to_dict() if case_ids else {}
+    models = [
+        _model(m, a, index, case_ids.index(m.case) if m.case else -1, titles) for m, a in pairs
+    ]
+    return {
+        "actors": [
+            {**name, "x": pos[n][0], "y": pos[n][1]} for n, name in zip(order, names, strict=True)
+        ],
+        "controls": [
+            {"key": key, "legend": legend, "options": [label for _, label, _ in options]}
+            for key, legend, options in CHOICES
+        ],
+        "cases": [titles.get(c, c) for c in case_ids],
+        "main": _choice(results.MAIN),
+        "models": models,
+    }
+
+
+def dumps(data: dict) -> str:
+    """The payload as compact JSON that is safe inside ``<script>`` (no ``<``, ``>``
+    or ``&`` left as such)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def book_payload(data: Path | None = None) -> dict:
+    """:func:`payload` of :func:`analyses` for the book, cached per
+    :func:`rsii.analysis.results.fingerprint` in memory and, when ``RSII_CACHE`` names
+    a folder, on disk (as :func:`rsii.analysis.results.results` is)."""
+    key = results.fingerprint(data)
+    if key in _MEMORY:
+        return _MEMORY[key]
+    folder = os.environ.get("RSII_CACHE")
+    path = Path(folder) / f"whatif-{key}.json" if folder else None
+    if path is not None and path.is_file():
+        found = json.loads(path.read_text(encoding="utf-8"))
+    else:
+        found = payload(analyses(data), load.actors(data), data)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+            partial.replace(path)
+    _MEMORY[key] = found
+    return found
+
+
+_MEMORY: dict[str, dict] = {}
+
+
+NO_CASE = "none: the coding as it stands"
+CASE_NOTE = (
+    "A hard case is read on the main model: choosing one sets the other choices to the "
+    "main model's, and changing a choice returns to the coding as it stands."
+)
+NOSCRIPT = (
+    "The what-if view needs JavaScript, which is off: the tables of this chapter give the "
+    "same figures for every model."
+)
+
+
+def _radios(uid: str, number: int, control: dict, chosen: int) -> str:
+    e = _html.escape
+    name = f"{uid}-{control['key']}"
+    buttons = "".join(
+        f'<label><input type="radio" name="{name}" value="{i}" data-control="{number}"'
+        f"{' checked' if i == chosen else ''}> {e(label)}</label>"
+        for i, label in enumerate(control["options"])
+    )
+    return f"<fieldset><legend>{e(control['legend'])}</legend>{buttons}</fieldset>"
+
+
+def html(data: dict, uid: str = "rsii-whatif") -> str:
+    """The view's HTML for ``data`` (a :func:`payload`): the payload inline as JSON, a
+    message for readers without JavaScript, and the view (shown by ``whatif.js``): the
+    form, the live summary, the drawing with its legend and the actors by colour. ``uid``
+    makes the element ids unique on the page."""
+    e = _html.escape
+    controls = data["controls"]
+    radios = "".join(
+        _radios(uid, i, control, data["main"][i]) for i, control in enumerate(controls)
+    )
+    cases = "".join(
+        f'<option value="{i}">{e(title)}</option>' for i, title in enumerate(data["cases"])
+    )
+    case_field = (
+        f'<div class="rsii-whatif-field"><label for="{uid}-case">Hard case</label>'
+        f'<select id="{uid}-case" data-control="{len(controls)}" '
+        f'aria-describedby="{uid}-case-note"><option value="-1" selected>{e(NO_CASE)}</option>'
+        f'{cases}</select><p class="rsii-whatif-note" id="{uid}-case-note">{e(CASE_NOTE)}</p>'
+        "</div>"
+        if data["cases"]
+        else ""
+    )
+    by_name = sorted(range(len(data["actors"])), key=lambda i: data["actors"][i]["name"].lower())
+    actors = "".join(
+        f'<option value="{i}">{e(data["actors"][i]["name"])}</option>' for i in by_name
+    )
+    colour = (
+        f'<div class="rsii-whatif-field"><label for="{uid}-colour">Colour the actors by</label>'
+        f'<select id="{uid}-colour" data-colour=""><option value="cluster" selected>'
+        "their cluster in the best clustering</option>"
+        f'<optgroup label="their camp relative to">{actors}</optgroup></select></div>'
+    )
+    return (
+        f'<div class="rsii-whatif" id="{uid}">'
+        f'<script type="application/json" class="rsii-whatif-data">{dumps(data)}</script>'
+        f'<p class="rsii-whatif-noscript">{e(NOSCRIPT)}</p>'
+        '<div class="rsii-whatif-view" hidden>'
+        f'<form class="rsii-whatif-controls" aria-label="Modelling choices">{radios}'
+        f"{case_field}{colour}</form>"
+        f'<div class="rsii-whatif-summary" id="{uid}-summary" aria-live="polite" '
+        'aria-atomic="true"></div>'
+        '<figure class="rsii-whatif-figure">'
+        f'<svg class="rsii-whatif-svg" viewBox="-10 -10 {WIDTH + 20} {HEIGHT + 20}" '
+        f'data-font="{FONT}" data-radius="{RADIUS}" role="img" '
+        f'aria-labelledby="{uid}-title" aria-describedby="{uid}-summary">'
+        f'<title id="{uid}-title">The chosen model\'s signed network</title></svg>'
+        '<figcaption><ul class="rsii-whatif-legend"></ul></figcaption></figure>'
+        '<details class="rsii-whatif-details"><summary>The actors by colour</summary>'
+        '<div class="rsii-whatif-groups"></div></details>'
+        "</div></div>"
+    )
