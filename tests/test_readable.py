@@ -5,6 +5,7 @@ with the MIME bundle jupyterlab-myst renders for ``{eval}`name```."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from IPython.core.formatters import format_display_data
 from jupyter_client.manager import start_new_kernel
 
@@ -63,6 +64,8 @@ def test_prose_values_read_without_quotes_or_roles():
     import numpy as np
 
     assert notebook.prose_value(np.int64(7)) == 7 and type(notebook.prose_value(np.int64(7))) is int
+    with pytest.raises(TypeError, match="format the float"):
+        notebook.prose_value(np.float64(0.8333))
 
 
 def test_glued_values_are_bound_where_jupyterlab_evaluates_them():

@@ -17,12 +17,8 @@ from IPython import get_ipython
 from IPython.display import Image, display
 from myst_nb import glue
 
-# Until the chapters import from where things live, the names they take from here.
-from rsii.analysis import balance, camps, centrality, dna, evidence, network, signed, timeline  # noqa: F401
-from rsii.data import load  # noqa: F401
-from rsii.present import figures, interactive, register, timechart, views, words  # noqa: F401
 from rsii.present.figures import png_bytes
-from rsii.present.tables import Markdown, markdown_table  # noqa: F401
+from rsii.present.tables import Markdown
 
 
 def prose_value(value):
@@ -34,6 +30,8 @@ def prose_value(value):
     it first, ``f"{share:.2f}"``, and glues the text."""
     if hasattr(value, "item") and not hasattr(value, "__len__"):
         value = value.item()  # a NumPy scalar: the Python number it holds
+    if isinstance(value, float):
+        raise TypeError(f"format the float {value!r} for the prose first, e.g. f'{{x:.2f}}'")
     if isinstance(value, Integral):
         return int(value)
     if isinstance(value, str):
