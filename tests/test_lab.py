@@ -176,7 +176,7 @@ def lab_session(tmp_path_factory, root):
     log = base / "lab.log"
     process, url, token = _start(copy / "notebooks", home, log)
     try:
-        yield url, token, log
+        yield url, token, copy
     finally:
         _stop(process)
 
@@ -198,7 +198,7 @@ def test_a_chapter_rerun_in_jupyterlab_reads_as_the_book_does(chromium, lab_sess
     error and no stderr; the prose then shows the numbers the cells computed, the
     citations and links as text and the tables as tables, with no MyST source left,
     and the page asked nothing of any other host."""
-    url, token, log = lab_session
+    url, token, copy = lab_session
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     elsewhere = []
@@ -249,6 +249,15 @@ def test_a_chapter_rerun_in_jupyterlab_reads_as_the_book_does(chromium, lab_sess
             assert tables.count() > 0, f"{chapter}: no table rendered"
             assert tables.first.locator("th").count() > 1
         assert not elsewhere, f"requests to other hosts: {elsewhere[:5]}"
+        # Saved, the chapter keeps its source: the values evaluated stay out of it.
+        saved = copy / "notebooks" / f"{chapter}.md"
+        before = saved.stat().st_mtime_ns
+        page.keyboard.press("Control+s")
+        deadline = time.monotonic() + 30
+        while saved.stat().st_mtime_ns == before and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert saved.stat().st_mtime_ns != before, "the notebook was not saved"
+        assert "user_expressions" not in saved.read_text(encoding="utf-8")
     finally:
         context.close()
         _close_sessions(url, token)
