@@ -54,3 +54,14 @@ def test_sphinx_copies_the_static_files_only_when_it_writes_a_page():
     source = inspect.getsource(Builder.build)
     early = source.index("no targets are out of date")
     assert "return" in source[early:] and source.index("return", early) < source.index("finish")
+
+
+def test_myst_nb_evaluates_eval_with_a_kernel_and_keeps_glued_values_on_the_document():
+    """Why the book has an {eval} role of its own (rsii.book.sphinxext.inlinevalues),
+    and where ``workarounds.glued_outputs`` finds the values."""
+    from myst_nb.ext.eval import retrieve_eval_data
+    from myst_nb.ext.glue.utils import retrieve_glue_data
+
+    assert "nb_client.eval_variable(key)" in inspect.getsource(retrieve_eval_data)
+    glue = inspect.getsource(retrieve_glue_data)
+    assert 'document["nb_renderer"]' in glue and "renderer.nb_client.glue_data" in glue

@@ -15,12 +15,18 @@ from rsii.data import load
 @dataclass(frozen=True)
 class Figure:
     """One number a chapter states: ``name`` (the name the chapter's prose uses for
-    it), ``chapter`` (the notebook), ``value`` and what it is (``meaning``)."""
+    it), ``chapter`` (the notebook), ``value``, what it is (``meaning``) and, for a
+    fraction, the ``digits`` the prose shows (``shown`` is the text it prints)."""
 
     name: str
     chapter: str
     value: int | float
     meaning: str
+    digits: int | None = None
+
+    @property
+    def shown(self) -> int | str:
+        return self.value if self.digits is None else f"{self.value:.{self.digits}f}"
 
 
 def _chance(res: Results, model: str, measure: str, column: str) -> float:
@@ -82,4 +88,6 @@ def figures(res: Results, data: Path | None = None) -> list[Figure]:
         ("null_frustration_sentences", "stances", _chance(res, bundled, frustration, "mean"),
          "mean frustration index of the sign permutations within sentences"),
     ]  # fmt: skip
-    return [Figure(*row) for row in out]
+    digits = {"s_share": 2, "s_walk": 2, "null_frustration": 1, "null_frustration_sentences": 1}
+    digits |= {name: 3 for name, *_ in out if name.startswith("p_")}
+    return [Figure(*row, digits=digits.get(row[0])) for row in out]

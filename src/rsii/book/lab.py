@@ -1,7 +1,10 @@
 """``make lab``: JupyterLab from this environment, opened on the MyST notebooks.
 
 A double click opens a notebook as a notebook because the package installs a settings
-override for JupyterLab (jupyterlab/rsii.json, in ``overrides.d``). As root, the usual
+override for JupyterLab (jupyterlab/rsii.json, in ``overrides.d``); its prose reads as
+the book's because jupyterlab-myst, pinned with the rest and prebuilt (nothing is
+fetched or built at start), renders the MyST and evaluates each ``{eval}`` value in the
+kernel. As root, the usual
 case in containers, JupyterLab refuses to start without ``--allow-root``; it gets that
 flag then, and only then.
 """

@@ -156,7 +156,7 @@ def _ids(values) -> str:
 
 
 def _figures(data: Path) -> str:
-    figures = [vars(f) for f in stated.figures(results.results(data), data)]
+    figures = [vars(f) | {"shown": f.shown} for f in stated.figures(results.results(data), data)]
     return json.dumps(figures, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -219,7 +219,8 @@ OUTPUTS: tuple[Output, ...] = (
         "results/figures.json",
         _figures,
         "every figure the network and stance chapters state in their prose: a list of "
-        "records with the name the chapter uses, the chapter, the value and its meaning",
+        "records with the name the chapter uses, the chapter, the value, its meaning, the "
+        "digits the prose shows and the text it prints",
         "The actor network; The stance split",
     ),
     Output(

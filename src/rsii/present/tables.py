@@ -1,6 +1,7 @@
 """Tables for the book as MyST Markdown, so both HTML and PDF get real tables with the
 Arabic cells marked (lang/dir in HTML, babel's Arabic in LaTeX) and sentence ids linked
-to the article chapter."""
+to the article chapter; the same tables carry HTML too, for JupyterLab, where a notebook
+is rerun and no Sphinx resolves the MyST."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from rsii.present import arabic, words
+from rsii.present import arabic, readable, words
 
 _SENTENCE = re.compile(r"^s\d{2}$")
 
@@ -106,16 +107,27 @@ def _visible(cell: str) -> str:
 
 
 class Markdown:
-    """Displays as Markdown in the book (myst-nb parses it) and as text elsewhere."""
+    """MyST Markdown that reads right wherever it is shown: the book parses its MyST
+    (``text/markdown``, first in the book's MIME priority), JupyterLab shows its HTML
+    (``text/html``, which JupyterLab prefers to Markdown, so that no MyST role or
+    directive is shown there as source), a console its plain text.
 
-    def __init__(self, text: str):
+    ``html`` and ``plain`` default to the MyST read as inline text
+    (:mod:`rsii.present.readable`)."""
+
+    def __init__(self, text: str, *, html: str | None = None, plain: str | None = None):
         self.text = text
+        self.html = html if html is not None else readable.inline_html(text)
+        self.plain = plain if plain is not None else readable.plain(text)
 
     def _repr_markdown_(self) -> str:
         return self.text
 
+    def _repr_html_(self) -> str:
+        return self.html
+
     def __repr__(self) -> str:
-        return self.text
+        return self.plain
 
 
 def markdown_table(
@@ -129,7 +141,12 @@ def markdown_table(
 
     ``actors`` maps the ways a table names an actor (id, English name) to its id, as
     :func:`rsii.register.actor_links` gives: cells and headers made only of actor names
-    then link to the actors' pages in the register."""
+    then link to the actors' pages in the register.
+
+    The table displays as MyST (``text/markdown``, which the book renders) and as an
+    HTML table of the same cells, as a reader reads them (``text/html``, which
+    JupyterLab shows): names and sentences as text, Arabic marked right to left, no
+    MyST role and no column widths for LaTeX."""
     if index:
         df = df.reset_index()
     pattern = _actor_pattern(actors) if actors else None
@@ -139,7 +156,8 @@ def markdown_table(
         linked = link_actors(text, actors, pattern) if actors else None
         return linked if linked is not None else text
 
-    head = "| " + " | ".join(header(c) for c in df.columns) + " |"
+    head_cells = [header(c) for c in df.columns]
+    head = "| " + " | ".join(head_cells) + " |"
 
     # LaTeX sets long tables in fixed columns that never wrap: give each column a share of
     # the line in proportion to its longest cell, so wide tables stay on the page.
@@ -148,8 +166,16 @@ def markdown_table(
     spec = "".join(f">{{\\raggedright\\arraybackslash}}\\Y{{{share:.3f}}}" for share in shares)
     columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
     rule = "| " + " | ".join("---" for _ in df.columns) + " |"
-    rows = [
-        "| " + " | ".join(_cell(v, link_sentences, actors, pattern) for v in row) + " |"
+    body_cells = [
+        [_cell(v, link_sentences, actors, pattern) for v in row]
         for row in df.itertuples(index=False)
     ]
-    return Markdown(columns + "\n".join([head, rule, *rows]) + "\n")
+    rows = ["| " + " | ".join(cells) + " |" for cells in body_cells]
+    source = columns + "\n".join([head, rule, *rows]) + "\n"
+    return Markdown(
+        source,
+        html=readable.html_table(head_cells, body_cells),
+        plain="\n".join(
+            " | ".join(readable.plain(c) for c in cells) for cells in [head_cells, *body_cells]
+        ),
+    )

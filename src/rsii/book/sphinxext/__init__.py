@@ -1,7 +1,8 @@
 """The book's own Sphinx extension: Arabic markup, footnote-numbered bibliography
 styles, the generated article chapter and actor register, bibliographies kept in place
-in the PDF, the index, the guard against publishing a cell's stderr, the site's
-finishing touches, and the workarounds of upstream behaviour (each in one module)."""
+in the PDF, the index, the guard against publishing a cell's stderr, the values a
+notebook glued into its prose (``{eval}``), the site's finishing touches, and the
+workarounds of upstream behaviour (each in one module)."""
 
 from rsii.book.sphinxext import (
     arabic,
@@ -13,6 +14,7 @@ from rsii.book.sphinxext import (
     codecells,
     edition,
     index,
+    inlinevalues,
     pdftables,
     register,
     site,
@@ -31,6 +33,7 @@ PARTS = (
     codecells,
     edition,
     index,
+    inlinevalues,
     pdftables,
     register,
     site,

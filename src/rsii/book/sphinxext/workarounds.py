@@ -161,6 +161,25 @@ def static_files_changed(app, env) -> list[str]:
     return []
 
 
+# --- myst-nb 1.4.0: {eval} only with a live kernel; the glued values on the document
+
+
+def glued_outputs(document) -> dict | None:
+    """The outputs a notebook glued (name → output, with ``data`` by MIME type) while
+    myst-nb parses it; None for a document myst-nb is not parsing as a notebook (a
+    page, or a translated message parsed on its own).
+
+    myst-nb 1.4.0 resolves ``{eval}`` by asking a running kernel (``myst_nb/ext/eval``,
+    ``retrieve_eval_data``: ``nb_client.eval_variable``), which only inline execution
+    has, not a book executed through jupyter-cache. The values the notebook glued are
+    on the document while it is parsed, where myst-nb's own ``{glue}`` role reads them
+    (``myst_nb/ext/glue/utils.py``, ``retrieve_glue_data``), and removed after."""
+    renderer = document.get("nb_renderer")
+    if renderer is None:
+        return None
+    return dict(renderer.renderer.nb_client.glue_data)
+
+
 def setup(app) -> None:
     fast_citation_lookup()
     app.connect("env-get-updated", static_files_changed)
