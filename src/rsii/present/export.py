@@ -191,7 +191,7 @@ def _multiverse(res: Results, data: Path) -> pd.DataFrame:
     table = res.multiverse.table.copy()
     for column in ("misfit_ties", "unbalanced", "together", "apart"):
         table[column] = table[column].map(
-            lambda items: " ".join("/".join(map(str, t[:3])) for t in items)
+            lambda items: " ".join("/".join(a for a in t if isinstance(a, str)) for t in items)
         )
     return table
 
