@@ -57,16 +57,11 @@ def models(cases: Iterable[str] = ()) -> list[results.Model]:
     """Every combination of the modelling choices, then the main model under each hard
     case in ``cases``.
 
-    Parameters
-    ----------
-    cases : iterable of str
-        Hard case ids (``cases.csv``).
-
     Returns
     -------
     list of Model
         The combinations in the order of :data:`OPTIONS` (the last choice varying
-        fastest), the main model first; then one model per case.
+        fastest), the main model first; then one model per hard case id of ``cases``.
 
     Examples
     --------
@@ -135,10 +130,7 @@ def misfit_ties(G: nx.Graph) -> tuple[tuple, ...]:
     ties; this gathers them over every optimal partition
     (:func:`rsii.analysis.signed.optimal_clusterings`).
 
-    Returns
-    -------
-    tuple of (u, v, sign)
-        Sorted; empty when ``G`` is clusterable.
+    Returns a sorted tuple of (u, v, sign), empty when ``G`` is clusterable.
 
     Examples
     --------
@@ -164,10 +156,7 @@ def share_against_chance(G: nx.Graph, draws: int = 1000, seed: int = 2015) -> fl
     ``seed``, measured at once on the triangles' edges, so the value equals the stance
     chapter's for the main model (:func:`rsii.analysis.camps.against_chance`).
 
-    Returns
-    -------
-    float
-        NaN when ``G`` has no triangle.
+    NaN when ``G`` has no triangle.
 
     Examples
     --------
@@ -202,10 +191,7 @@ def counted_stances(model: results.Model = results.MAIN, data: Path | None = Non
     without the founding acts or the inferred rows when those are out, under the hard
     case's reading when it has one; a stance between two agents of one state is not
     counted when states are merged (as :func:`rsii.analysis.results.signed_ties`)."""
-    if model.case is None:
-        stances = load.stances(data)
-    else:
-        stances = load.apply_case(model.case, data)[0]
+    stances = load.stances(data) if model.case is None else load.apply_case(model.case, data)[0]
     if not model.acts:
         stances = stances[stances["mode"] != "act"]
     if not model.founding:
@@ -237,11 +223,8 @@ def describe(
     Parameters
     ----------
     analysis : Analysis
-        One model's analysis (:func:`rsii.analysis.results.analyse`).
-    data : Path or None
-        The data package (for the stances the model counts).
-    draws, seed : int
-        Of the sign permutations behind ``p_share`` (:func:`share_against_chance`).
+        One model's analysis (:func:`rsii.analysis.results.analyse`); ``data``: its data
+        package; ``draws`` and ``seed``: of ``p_share`` (:func:`share_against_chance`).
 
     Returns
     -------
@@ -295,18 +278,15 @@ class Multiverse:
     seed: int
 
     @property
-    def combinations(self) -> pd.DataFrame:
-        """The rows of the combinations of the choices (no hard case)."""
+    def combinations(self) -> pd.DataFrame:  # the rows of the combinations of the choices
         return self.table[self.table["case"] == ""]
 
     @property
-    def readings(self) -> pd.DataFrame:
-        """The rows of the main model under each hard case's other reading."""
+    def readings(self) -> pd.DataFrame:  # the main model under each hard case's reading
         return self.table[self.table["case"] != ""]
 
     @property
-    def main(self) -> dict:
-        """The main model's row."""
+    def main(self) -> dict:  # the main model's row
         return self.table[self.table["main"]].iloc[0].to_dict()
 
     def part(self, name: str) -> pd.DataFrame:
@@ -362,18 +342,21 @@ def grid(
     """
     if cases is None:
         cases = [str(c) for c in load.cases(data)["id"]]
-    known = known or {}
-    rows = []
+    known, rows = known or {}, []
     for model in models(cases):
-        analysis = known.get(model) or results.analyse(model, data)
-        rows.append(describe(analysis, data, draws, seed))
+        rows.append(describe(known.get(model) or results.analyse(model, data), data, draws, seed))
     return Multiverse(pd.DataFrame(rows, columns=list(COLUMNS)), draws, seed)
 
 
 Finding = Callable[[dict], bool]
 
 
-def holds(multiverse: Multiverse, finding: Finding, part: str = "combinations") -> tuple[int, int]:
+def holds(
+    multiverse: Multiverse,
+    finding: Finding,
+    part: str = "combinations",
+    where: Finding | None = None,
+) -> tuple[int, int]:
     """In how many models a finding holds.
 
     Parameters
@@ -384,6 +367,8 @@ def holds(multiverse: Multiverse, finding: Finding, part: str = "combinations") 
     part : {"combinations", "readings", "all"}
         The models counted: the combinations of the choices, the hard cases' readings
         of the main model, or both.
+    where : callable or None
+        Count only the models of ``part`` for which it is true (a row → bool).
 
     Returns
     -------
@@ -398,7 +383,7 @@ def holds(multiverse: Multiverse, finding: Finding, part: str = "combinations") 
     >>> holds(Multiverse(table, 0, 0), lambda row: row["frustration"] > 0, part="all")
     (2, 3)
     """
-    rows = multiverse.part(part).to_dict("records")
+    rows = [r for r in multiverse.part(part).to_dict("records") if where is None or where(r)]
     return sum(bool(finding(r)) for r in rows), len(rows)
 
 
@@ -439,3 +424,75 @@ def rests_on(multiverse: Multiverse, finding: Finding) -> tuple[dict[str, tuple]
             needs[choice] = under
     meets = [r for r in rows if all(r[c] in o for c, o in needs.items())]
     return needs, bool(held) and all(finding(r) for r in meets)
+
+
+# The actors the findings name (ids of actors.csv).
+IRAQ, IRAQ_GOVERNMENT, US_COALITION = "iraq", "iraq_government", "us_led_coalition"
+ALL_NEGATIVE = (("isis", "russia", US_COALITION), ("russia", "sunni_factions", US_COALITION))
+
+
+def _approval_misfits(row: dict) -> bool:
+    """The positive tie of Iraq's government (or of Iraq, its agents merged into it) to
+    the US-led coalition is out of place in some optimal clustering."""
+    pairs = ({IRAQ_GOVERNMENT, US_COALITION}, {IRAQ, US_COALITION})
+    return any({u, v} in pairs and s > 0 for u, v, s in row["misfit_ties"])
+
+
+# The findings the stance chapter and the introduction state, each as a test of one row
+# of the multiverse: name → (what it says, in words; the test).
+FINDINGS: dict[str, tuple[str, Finding]] = {
+    "chance": (
+        "more balanced triangles than at least 95 % of sign permutations",
+        lambda r: r["p_share"] <= 0.05,
+    ),
+    "unbalanced": (
+        "not balanced: some tie must change for two camps",
+        lambda r: r["frustration"] > 0,
+    ),
+    "splits": ("several two-camp splits equally good", lambda r: r["optimal_splits"] > 1),
+    "clusters": (
+        "more than two clusters fit better than two camps",
+        lambda r: r["misfits"] < r["frustration"],
+    ),
+    "three": ("three clusters reach the fewest misfits", lambda r: r["fewest_clusters"] <= 3),
+    "misfit": ("exactly one tie out of place in the best clustering", lambda r: r["misfits"] == 1),
+    "approval": (
+        "the Iraqi approval of the US-led coalition can be that tie",
+        _approval_misfits,
+    ),
+    "all_negative": (
+        "every unbalanced triangle all-negative",
+        lambda r: all(n == 3 for *_, n in r["unbalanced"]),
+    ),
+    "two_triangles": (
+        "the unbalanced triangles are the two named",
+        lambda r: {t[:3] for t in r["unbalanced"]} == set(ALL_NEGATIVE),
+    ),
+    "support": ("more stances of support than of opposition", lambda r: r["support"] > r["oppose"]),
+}
+
+
+def robustness(multiverse: Multiverse, findings: dict | None = None) -> pd.DataFrame:
+    """Each finding's robustness: one row per finding of ``findings`` (default
+    :data:`FINDINGS`) with ``finding`` (its name), ``says``, ``held`` of ``models`` (the
+    combinations, :func:`holds`), ``held_readings`` of ``readings`` (the hard cases'
+    readings), and ``needs`` and ``enough`` (:func:`rests_on`).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"case": ["", "", "hc01"], "acts": [True, False, True],
+    ...                       "support": [16, 6, 15], "oppose": [11, 10, 11]})
+    >>> mv = Multiverse(table, 0, 0)
+    >>> found = robustness(mv, {"support": FINDINGS["support"]}).to_dict("records")[0]
+    >>> found["held"], found["models"], found["held_readings"], found["needs"]
+    (1, 2, 1, {'acts': (True,)})
+    """
+    rows = []
+    for name, (says, finding) in (findings or FINDINGS).items():
+        n, m = holds(multiverse, finding)
+        n_read, m_read = holds(multiverse, finding, part="readings")
+        needs, enough = rests_on(multiverse, finding)
+        rows.append({"finding": name, "says": says, "held": n, "models": m,
+                     "held_readings": n_read, "readings": m_read, "needs": needs,
+                     "enough": enough})  # fmt: skip
+    return pd.DataFrame(rows)
