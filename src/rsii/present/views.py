@@ -324,3 +324,29 @@ def multiverse(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.
         "Opposition": table["oppose"],
     }
     return pd.DataFrame(out).reset_index(drop=True)
+
+
+def conditions(needs: dict) -> str:
+    """The choices a finding rests on (:func:`rsii.analysis.multiverse.rests_on`), in
+    words: "governments joined to their states or states merged with their agents;
+    inferred ties and stances kept"; "no single choice" when it needs none."""
+    parts = [" or ".join(OPTION_WORDS[c][o] for o in options) for c, options in needs.items()]
+    return "; ".join(parts) or "no single choice"
+
+
+def robustness(table: pd.DataFrame) -> pd.DataFrame:
+    """Each finding's robustness (:func:`rsii.analysis.multiverse.robustness`) for readers."""
+    return pd.DataFrame(
+        {
+            "Finding": table["says"],
+            "Models where it holds": [
+                f"{n} of {m}" for n, m in zip(table["held"], table["models"], strict=True)
+            ],  # fmt: skip
+            "Hard cases' readings": [
+                f"{n} of {m}"
+                for n, m in zip(table["held_readings"], table["readings"], strict=True)
+            ],  # fmt: skip
+            "Needs": table["needs"].map(conditions),
+            "Holds wherever those are made": table["enough"].map({True: "yes", False: "no"}),
+        }
+    )
