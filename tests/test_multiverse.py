@@ -207,6 +207,20 @@ def test_the_reader_s_table_has_words_not_codes(mv):
     assert list(readings["Reading"]) == [titles[CASE]] and "Governments" not in readings
 
 
+def test_the_choices_a_finding_rests_on_in_words():
+    needs = {"states": ("joined", "merged"), "inferred": (True,)}
+    assert views.conditions(needs) == (
+        "governments joined to their states or states merged with their agents; "
+        "inferred ties and stances kept"
+    )
+    assert views.conditions({}) == "none"
+    table = pd.DataFrame([{"says": "a finding", "held": 3, "models": 48, "held_readings": 16,
+                           "readings": 16, "needs": needs, "enough": False}])  # fmt: skip
+    row = views.robustness(table).iloc[0]
+    assert row["Models where it holds"] == "3 of 48" and row["Hard cases' readings"] == "16 of 16"
+    assert row["Holds in every model that takes them"] == "no"
+
+
 @pytest.mark.parametrize("measure", ["frustration", "balanced_share"])
 def test_specification_curve_labels(mv, measure):
     fig = speccurve.draw(mv.combinations, measure)

@@ -465,7 +465,7 @@ FINDINGS: dict[str, tuple[str, Finding]] = {
         lambda r: all(n == 3 for *_, n in r["unbalanced"]),
     ),
     "two_triangles": (
-        "the unbalanced triangles are the two named",
+        "the unbalanced triangles are the main model's two all-negative ones",
         lambda r: {t[:3] for t in r["unbalanced"]} == set(ALL_NEGATIVE),
     ),
     "support": ("more stances of support than of opposition", lambda r: r["support"] > r["oppose"]),

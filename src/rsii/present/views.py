@@ -329,9 +329,9 @@ def multiverse(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.
 def conditions(needs: dict) -> str:
     """The choices a finding rests on (:func:`rsii.analysis.multiverse.rests_on`), in
     words: "governments joined to their states or states merged with their agents;
-    inferred ties and stances kept"; "no single choice" when it needs none."""
+    inferred ties and stances kept"; "none" when it needs none."""
     parts = [" or ".join(OPTION_WORDS[c][o] for o in options) for c, options in needs.items()]
-    return "; ".join(parts) or "no single choice"
+    return "; ".join(parts) or "none"
 
 
 def robustness(table: pd.DataFrame) -> pd.DataFrame:
@@ -346,7 +346,7 @@ def robustness(table: pd.DataFrame) -> pd.DataFrame:
                 f"{n} of {m}"
                 for n, m in zip(table["held_readings"], table["readings"], strict=True)
             ],  # fmt: skip
-            "Needs": table["needs"].map(conditions),
-            "Holds wherever those are made": table["enough"].map({True: "yes", False: "no"}),
+            "Rests on": table["needs"].map(conditions),
+            "Holds in every model that takes them": table["enough"].map({True: "yes", False: "no"}),
         }
     )
