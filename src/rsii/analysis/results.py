@@ -26,12 +26,16 @@ import os
 import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
 
 from rsii.analysis import balance, camps, centrality, network, nulls, signed
 from rsii.data import load, paths
+
+if TYPE_CHECKING:  # multiverse imports this module: it is imported where compute needs it
+    from rsii.analysis.multiverse import Multiverse
 
 STATES = ("joined", "apart", "merged")  # how a state and the agents that act for it stand
 # The sentences that report the founding agreement (s02), the decision to set up the
@@ -382,7 +386,9 @@ class Results:
     case's :class:`Analysis`; ``chance``: where the main model's measures fall among
     the null models' draws (:func:`rsii.analysis.camps.against_chance`);
     ``centralities``: degree, betweenness and eigenvector centrality in the actor
-    network (by actor id); ``blocs``: each actor's bloc.
+    network (by actor id); ``blocs``: each actor's bloc; ``multiverse``: every
+    combination of the modelling choices and every hard case, measured
+    (:func:`rsii.analysis.multiverse.grid`).
     """
 
     main: Analysis
@@ -392,20 +398,24 @@ class Results:
     chance: pd.DataFrame = field(repr=False)
     centralities: pd.DataFrame = field(repr=False)
     blocs: dict = field(repr=False)
+    multiverse: Multiverse = field(repr=False)
 
 
 def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Results:
     """Compute :class:`Results` from the data package (``draws`` and ``seed`` of the
-    null models)."""
+    null models, and of the multiverse's sign permutations)."""
+    from rsii.analysis import multiverse
+
     main = analyse(MAIN, data)
+    known = {MAIN: main}  # the analyses the multiverse need not compute again
     variant_rows = []
     for name, (model, description) in VARIANTS.items():
-        summary = main.summary if model == MAIN else analyse(model, data).summary
-        variant_rows.append({"variant": name, "description": description, **summary})
+        known[model] = known.get(model) or analyse(model, data)
+        variant_rows.append({"variant": name, "description": description, **known[model].summary})
     case_rows, per_case = [], {}
     for case in load.cases(data).itertuples():
         other = analyse(replace(MAIN, case=case.id), data)
-        per_case[case.id] = other
+        per_case[case.id] = known[other.model] = other
         case_rows.append(
             {"case": case.id, "title": case.title, "sentence": case.sentence,
              **other.summary, **regrouped(main, other)}
@@ -425,6 +435,7 @@ def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Re
         ),
         centralities=centrality.centralities(G),
         blocs=network.assign_blocs(G),
+        multiverse=multiverse.grid(data, draws=draws, seed=seed, known=known),
     )
 
 

@@ -187,6 +187,15 @@ def _clustering(res: Results, data: Path) -> pd.DataFrame:
     return pd.DataFrame({"actor": list(best), "cluster": list(best.values())})
 
 
+def _multiverse(res: Results, data: Path) -> pd.DataFrame:
+    table = res.multiverse.table.copy()
+    for column in ("misfit_ties", "unbalanced", "together", "apart"):
+        table[column] = table[column].map(
+            lambda items: " ".join("/".join(a for a in t if isinstance(a, str)) for t in items)
+        )
+    return table
+
+
 def _blocs(res: Results, data: Path) -> pd.DataFrame:
     return pd.DataFrame({"actor": list(res.blocs), "bloc": list(res.blocs.values())})
 
@@ -294,6 +303,21 @@ OUTPUTS: tuple[Output, ...] = (
         _result(_clustering),
         "the best clustering into any number of clusters (actor, cluster number)",
         "The stance split (Two camps, or more)",
+    ),
+    Output(
+        "results/multiverse.csv",
+        _result(_multiverse),
+        "every defensible model of the signed network, one row each: the modelling choices "
+        "(affiliation, states, acts, founding, inferred), the hard case whose reading it "
+        "takes (case; empty for none) and whether it is the main model; the measures of "
+        "balance.csv; the fewest misfits with three clusters (three_clusters) and the "
+        "smallest number of clusters per connected part that reaches the fewest misfits "
+        "(fewest_clusters); the ties out of place in some optimal clustering (misfit_ties) "
+        "and the unbalanced triangles (unbalanced), as ids joined by /; the pairs of "
+        "actors in one camp in every optimal two-camp split (together) or in none (apart); "
+        "the stances of support and of opposition the model counts; and the share of sign "
+        "permutations as balanced by balanced triangles (p_share)",
+        "Robustness",
     ),
     Output(
         "results/null_models.csv",

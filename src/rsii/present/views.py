@@ -283,3 +283,75 @@ def loss(table: pd.DataFrame) -> pd.DataFrame:
             "Footnoted ties only": out["footnoted ties only"],
         }
     )
+
+
+# Each modelling choice of the multiverse (rsii.analysis.multiverse.OPTIONS) in words: a
+# table's column and each option's cell, and each option as a figure's row label.
+CHOICE_WORDS = {
+    "affiliation": ("Ties counted", {False: "sentiment", True: "sentiment and affiliation"}),
+    "states": ("Governments", {"joined": "joined to the state", "apart": "apart",
+                               "merged": "merged into the state"}),
+    "acts": ("Acts", {True: "counted", False: "left out"}),
+    "founding": ("Founding ties", {True: "kept", False: "left out"}),
+    "inferred": ("Inferred ties", {True: "kept", False: "left out"}),
+}  # fmt: skip
+OPTION_WORDS = {
+    "affiliation": {False: "sentiment ties only", True: "affiliation ties added"},
+    "states": {"joined": "governments joined to their states",
+               "apart": "governments apart from their states",
+               "merged": "states merged with their agents"},
+    "acts": {True: "acts counted as positions", False: "statements only"},
+    "founding": {True: "founding ties kept", False: "founding ties left out"},
+    "inferred": {True: "inferred ties and stances kept",
+                 False: "inferred ties and stances left out"},
+}  # fmt: skip
+
+
+def multiverse(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """The models of :class:`rsii.analysis.multiverse.Multiverse` (its ``table``, or a
+    part of it) as a reader sees them: the main model marked, each choice in words
+    (or, for a hard case's reading, its title from ``titles``), then the measures."""
+    out = {"Model": table["main"].map({True: "main", False: ""})}
+    if (table["case"] != "").any():
+        out["Reading"] = table["case"].map(lambda c: (titles or {}).get(c, c) if c else "coded")
+    else:
+        for choice, (header, words) in CHOICE_WORDS.items():
+            out[header] = table[choice].map(words)
+    out |= {
+        "Actors": table["actors"],
+        "Ties": table["ties"],
+        "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
+        "Frustration": table["frustration"],
+        "Optimal two-camp splits": table["optimal_splits"],
+        "Fewest misfits": table["misfits"],
+        "Clusters needed": table["fewest_clusters"],
+        "Support": table["support"],
+        "Opposition": table["oppose"],
+    }
+    return pd.DataFrame(out).reset_index(drop=True)
+
+
+def conditions(needs: dict) -> str:
+    """The choices a finding rests on (:func:`rsii.analysis.multiverse.rests_on`), in
+    words: "governments joined to their states or states merged with their agents;
+    inferred ties and stances kept"; "none" when it needs none."""
+    parts = [" or ".join(OPTION_WORDS[c][o] for o in options) for c, options in needs.items()]
+    return "; ".join(parts) or "none"
+
+
+def robustness(table: pd.DataFrame) -> pd.DataFrame:
+    """Each finding's robustness (:func:`rsii.analysis.multiverse.robustness`) for readers."""
+    return pd.DataFrame(
+        {
+            "Finding": table["says"],
+            "Models where it holds": [
+                f"{n} of {m}" for n, m in zip(table["held"], table["models"], strict=True)
+            ],  # fmt: skip
+            "Hard cases' readings": [
+                f"{n} of {m}"
+                for n, m in zip(table["held_readings"], table["readings"], strict=True)
+            ],  # fmt: skip
+            "Rests on": table["needs"].map(conditions),
+            "Holds in every model that takes them": table["enough"].map({True: "yes", False: "no"}),
+        }
+    )

@@ -1,0 +1,498 @@
+"""A multiverse of defensible models: every combination of the modelling choices, each
+measured as the main model is, and in how many of them a finding holds.
+
+A finding drawn from one signed network rests on the choices that built it: whether
+ties of affiliation count, how a state and the agents that act for it stand, whether
+acts count as positions, whether the founding ties and the coder's inferences are kept
+(:class:`rsii.analysis.results.Model`). Each choice has defensible options, so rather
+than defend one combination the analysis runs them all, a *multiverse* (Steegen et al.
+2016), and reports a finding with the share of models in which it holds, as a
+specification curve does (Simonsohn, Simmons & Nelson 2020). Each hard case of the
+codebook is one more model: the main model under the case's other reading.
+
+:func:`grid` measures every model (:class:`Multiverse`, one row each); :func:`holds`
+counts the models in which a finding holds, and :func:`rests_on` names the choices it
+needs. The book computes the grid once, with everything else
+(:func:`rsii.analysis.results.compute`).
+
+References: Steegen, S., Tuerlinckx, F., Gelman, A. & Vanpaemel, W. (2016). Increasing
+transparency through a multiverse analysis. *Perspectives on Psychological Science*
+11(5), 702–712. Simonsohn, U., Simmons, J. P. & Nelson, L. D. (2020). Specification
+curve analysis. *Nature Human Behaviour* 4, 1208–1214. Davis, J. A. (1967). Clustering
+and structural balance in graphs. *Human Relations* 20, 181–187.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from rsii.analysis import balance, results, signed
+from rsii.data import load
+
+# Each modelling choice and its options, the main model's option first.
+OPTIONS: dict[str, tuple] = {
+    "affiliation": (False, True),
+    "states": results.STATES,
+    "acts": (True, False),
+    "founding": (True, False),
+    "inferred": (True, False),
+}
+CHOICES = tuple(OPTIONS)
+COLUMNS = (
+    *CHOICES, "case", "main", "actors", "ties", "negative", "triangles", "balanced",
+    "balanced_share", "walk_index", "frustration", "optimal_splits", "clusters", "misfits",
+    "three_clusters", "fewest_clusters", "misfit_ties", "unbalanced", "together", "apart",
+    "support", "oppose", "p_share",
+)  # fmt: skip
+
+
+def models(cases: Iterable[str] = ()) -> list[results.Model]:
+    """Every combination of the modelling choices, then the main model under each hard
+    case in ``cases``.
+
+    Returns
+    -------
+    list of Model
+        The combinations in the order of :data:`OPTIONS` (the last choice varying
+        fastest), the main model first; then one model per hard case id of ``cases``.
+
+    Examples
+    --------
+    >>> grid = models()
+    >>> len(grid), grid[0] == results.MAIN
+    (48, True)
+    """
+    combos = [results.Model(**dict(zip(CHOICES, c, strict=True))) for c in
+              itertools.product(*OPTIONS.values())]  # fmt: skip
+    return combos + [replace(results.MAIN, case=c) for c in cases]
+
+
+def fewest_clusters(G: nx.Graph) -> tuple[int, dict[int, int]]:
+    """The smallest number of clusters that reaches the fewest misfits of any clustering.
+
+    :func:`rsii.analysis.signed.clustering` without ``k`` gives the finest optimal
+    partition; a coarser one may reach the same misfits. This tries k = 1, 2, … (at
+    most k clusters in each connected part of ``G``) until the misfits equal the
+    unconstrained optimum. With k = 2 the misfits are the frustration index, so the
+    cost of two camps and of three clusters can be compared directly.
+
+    Parameters
+    ----------
+    G : nx.Graph
+        A signed graph (edge attribute ``sign`` ∈ {+1, −1}).
+
+    Returns
+    -------
+    k : int
+        The smallest number of clusters (per connected part) with the fewest misfits.
+    misfits : dict
+        k → the fewest misfits with at most k clusters, for every k tried (at least
+        1, 2 and 3).
+
+    Examples
+    --------
+    Two positive pairs, every other tie negative: two camps cost one misfit, three
+    clusters none.
+
+    >>> G = nx.Graph()
+    >>> G.add_edges_from([("a", "b"), ("c", "d")], sign=1)
+    >>> G.add_edges_from([("a", "c"), ("a", "e"), ("c", "e")], sign=-1)
+    >>> fewest_clusters(G)
+    (3, {1: 3, 2: 1, 3: 0})
+
+    References
+    ----------
+    Davis, J. A. (1967). Clustering and structural balance in graphs. *Human Relations*
+    20, 181–187.
+    """
+    best = signed.clustering(G).misfits
+    found, smallest = {}, None
+    for k in itertools.count(1):
+        found[k] = signed.clustering(G, k).misfits
+        if smallest is None and found[k] == best:
+            smallest = k
+        if smallest is not None and k >= 3:
+            return smallest, found
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def misfit_ties(G: nx.Graph) -> tuple[tuple, ...]:
+    """The ties out of place in some optimal clustering (any number of clusters).
+
+    Several partitions can reach the fewest misfits, each with its own misfitting
+    ties; this gathers them over every optimal partition
+    (:func:`rsii.analysis.signed.optimal_clusterings`).
+
+    Returns a sorted tuple of (u, v, sign), empty when ``G`` is clusterable.
+
+    Examples
+    --------
+    A positive path a–b–c closed by a negative tie: any one of the three misfits.
+
+    >>> G = nx.Graph()
+    >>> G.add_edges_from([("a", "b"), ("b", "c")], sign=1)
+    >>> G.add_edge("a", "c", sign=-1)
+    >>> misfit_ties(G)
+    (('a', 'b', 1), ('a', 'c', -1), ('b', 'c', 1))
+    """
+    ties = set()
+    for partition in signed.optimal_clusterings(G):
+        ties.update(balance._frustrated_edges(G, partition))
+    return tuple(sorted(ties))
+
+
+def share_against_chance(G: nx.Graph, draws: int = 1000, seed: int = 2015) -> float:
+    """The share of sign permutations at least as balanced as ``G`` by its share of
+    balanced triangles, (r + 1) / (n + 1).
+
+    The draws are those of :func:`rsii.analysis.signed.permuted_graphs` with the same
+    ``seed``, measured at once on the triangles' edges, so the value equals the stance
+    chapter's for the main model (:func:`rsii.analysis.camps.against_chance`).
+
+    NaN when ``G`` has no triangle.
+
+    Examples
+    --------
+    A triangle with one negative tie is unbalanced; a third of the permutations place
+    the negative sign elsewhere, all unbalanced too.
+
+    >>> G = nx.Graph()
+    >>> G.add_edges_from([("a", "b"), ("b", "c")], sign=1)
+    >>> G.add_edge("a", "c", sign=-1)
+    >>> share_against_chance(G, draws=9, seed=1)
+    1.0
+    """
+    order, edges = signed._edges(G)
+    column = {(i, j): e for e, (i, j, _) in enumerate(edges)}
+    rank = {n: i for i, n in enumerate(order)}
+    tri = balance.triangles(G)
+    if not len(tri):
+        return float("nan")
+    ends = [(rank[t.u], rank[t.v], rank[t.w]) for t in tri.itertuples()]
+    cols = np.array([[column[(a, b)], column[(a, c)], column[(b, c)]] for a, b, c in ends])
+    signs = np.array([s for *_, s in edges])
+    rng = np.random.default_rng(seed)
+    shuffled = np.array([rng.permutation(signs) for _ in range(draws)], dtype=int)
+    shuffled = shuffled.reshape(draws, len(signs))
+    shares = (shuffled[:, cols].prod(axis=2) > 0).mean(axis=1)
+    observed = float((signs[cols].prod(axis=1) > 0).mean())
+    return signed.place(observed, pd.Series(shares), lower_is_balanced=False)["p_value"]
+
+
+def counted_stances(model: results.Model = results.MAIN, data: Path | None = None) -> pd.DataFrame:
+    """The stances ``model`` counts as positions: statements only when acts are out,
+    without the founding acts or the inferred rows when those are out, under the hard
+    case's reading when it has one; a stance between two agents of one state is not
+    counted when states are merged (as :func:`rsii.analysis.results.signed_ties`)."""
+    stances = load.stances(data) if model.case is None else load.apply_case(model.case, data)[0]
+    if not model.acts:
+        stances = stances[stances["mode"] != "act"]
+    if not model.founding:
+        founding = stances["sentence"].isin(results.FOUNDING_SENTENCES)
+        stances = stances[~(founding & (stances["mode"] == "act"))]
+    if not model.inferred:
+        stances = stances[~stances["inferred"].astype(bool)]
+    if model.states == "merged":
+        relations = load.relations(data) if model.case is None else load.apply_case(
+            model.case, data)[1]  # fmt: skip
+        agents = results.agents_of_states(load.actors(data), relations)
+        same = stances["actor"].map(lambda a: agents.get(a, a)) == stances["target"].map(
+            lambda a: agents.get(a, a))  # fmt: skip
+        stances = stances[~same]
+    return stances.reset_index(drop=True)
+
+
+def _pairs(analysis: results.Analysis, relation: str) -> tuple[tuple[str, str], ...]:
+    p = analysis.camps.pairs
+    p = p[p["relation"] == relation]
+    return tuple(zip(p["actor_a"], p["actor_b"], strict=True))
+
+
+def describe(
+    analysis: results.Analysis, data: Path | None = None, draws: int = 1000, seed: int = 2015
+) -> dict:
+    """One row of :class:`Multiverse`: ``analysis``'s model and what it measures.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        One model's analysis (:func:`rsii.analysis.results.analyse`); ``data``: its data
+        package; ``draws`` and ``seed``: of ``p_share`` (:func:`share_against_chance`).
+
+    Returns
+    -------
+    dict
+        The columns of :data:`COLUMNS`: the choices, ``case`` ("" for none) and
+        ``main``; the analysis's summary; ``three_clusters`` (the fewest misfits with
+        three clusters per connected part) and ``fewest_clusters``
+        (:func:`fewest_clusters`); ``misfit_ties`` (:func:`misfit_ties`);
+        ``unbalanced`` (each unbalanced triangle as (u, v, w, negative ties));
+        ``together`` and ``apart`` (the pairs of actors in one camp in every optimal
+        two-camp split, and in none); ``support`` and ``oppose`` (the stances counted,
+        :func:`counted_stances`) and ``p_share``.
+
+    Examples
+    --------
+    >>> row = describe(results.analyse())
+    >>> row["main"] and row["frustration"] == results.analyse().summary["frustration"]
+    True
+    """
+    model, G = analysis.model, analysis.graph
+    k, by_k = fewest_clusters(G)
+    tri = analysis.triangles[~analysis.triangles["balanced"]]
+    negatives = (tri[["sign_uv", "sign_uw", "sign_vw"]] < 0).sum(axis=1)
+    stances = counted_stances(model, data)
+    return {
+        **{c: getattr(model, c) for c in CHOICES},
+        "case": model.case or "",
+        "main": model == results.MAIN,
+        **analysis.summary,
+        "three_clusters": by_k[3],
+        "fewest_clusters": k,
+        "misfit_ties": misfit_ties(G),
+        "unbalanced": tuple(zip(tri["u"], tri["v"], tri["w"], negatives.astype(int), strict=True)),
+        "together": _pairs(analysis, "together"),
+        "apart": _pairs(analysis, "apart"),
+        "support": int((stances["stance"] == "support").sum()),
+        "oppose": int((stances["stance"] == "oppose").sum()),
+        "p_share": share_against_chance(G, draws, seed),
+    }
+
+
+@dataclass(frozen=True)
+class Multiverse:
+    """Every model of :func:`grid`, measured: ``table`` has one row per model
+    (:data:`COLUMNS`), the combinations of the choices first (the main model first of
+    all), then the main model under each hard case (``case`` not empty); ``draws`` and
+    ``seed`` are those of the sign permutations behind ``p_share``."""
+
+    table: pd.DataFrame
+    draws: int
+    seed: int
+
+    @property
+    def combinations(self) -> pd.DataFrame:  # the rows of the combinations of the choices
+        return self.table[self.table["case"] == ""]
+
+    @property
+    def readings(self) -> pd.DataFrame:  # the main model under each hard case's reading
+        return self.table[self.table["case"] != ""]
+
+    @property
+    def main(self) -> dict:  # the main model's row
+        return self.table[self.table["main"]].iloc[0].to_dict()
+
+    def part(self, name: str) -> pd.DataFrame:
+        """``"combinations"``, ``"readings"`` or ``"all"`` of the table."""
+        parts = {"combinations": self.combinations, "readings": self.readings, "all": self.table}
+        if name not in parts:
+            raise ValueError(f"part must be one of {sorted(parts)}, got {name!r}")
+        return parts[name]
+
+
+def grid(
+    data: Path | None = None,
+    cases: Iterable[str] | None = None,
+    draws: int = 1000,
+    seed: int = 2015,
+    known: dict | None = None,
+) -> Multiverse:
+    """Measure every defensible model: the :class:`Multiverse`.
+
+    Parameters
+    ----------
+    data : Path or None
+        The data package's folder (None: the package's own data).
+    cases : iterable of str or None
+        The hard cases to run on the main model (None: every case in ``cases.csv``;
+        ``()``: none). Running them on every combination as well would multiply the
+        grid by their number.
+    draws, seed : int
+        Of the sign permutations behind ``p_share``.
+    known : dict or None
+        Model → :class:`~rsii.analysis.results.Analysis` already computed (the main
+        model's and the cases', in :func:`rsii.analysis.results.compute`), not
+        computed again.
+
+    Returns
+    -------
+    Multiverse
+        One row per model of :func:`models`, in its order. Every model is computed
+        alone and deterministically, so the rows do not depend on the order or on
+        which analyses were ``known``.
+
+    Examples
+    --------
+    >>> mv = grid(cases=(), draws=99)
+    >>> len(mv.table) == 2 * 3 * 2 * 2 * 2 and bool(mv.table["main"].iloc[0])
+    True
+
+    References
+    ----------
+    Steegen, S., Tuerlinckx, F., Gelman, A. & Vanpaemel, W. (2016). Increasing
+    transparency through a multiverse analysis. *Perspectives on Psychological
+    Science* 11(5), 702–712.
+    """
+    if cases is None:
+        cases = [str(c) for c in load.cases(data)["id"]]
+    known, rows = known or {}, []
+    for model in models(cases):
+        rows.append(describe(known.get(model) or results.analyse(model, data), data, draws, seed))
+    return Multiverse(pd.DataFrame(rows, columns=list(COLUMNS)), draws, seed)
+
+
+Finding = Callable[[dict], bool]
+
+
+def holds(
+    multiverse: Multiverse,
+    finding: Finding,
+    part: str = "combinations",
+    where: Finding | None = None,
+) -> tuple[int, int]:
+    """In how many models a finding holds.
+
+    Parameters
+    ----------
+    multiverse : Multiverse
+    finding : callable
+        A row of the table (a dict of :data:`COLUMNS`) → whether the finding holds.
+    part : {"combinations", "readings", "all"}
+        The models counted: the combinations of the choices, the hard cases' readings
+        of the main model, or both.
+    where : callable or None
+        Count only the models of ``part`` for which it is true (a row → bool).
+
+    Returns
+    -------
+    (n, m) : tuple of int
+        The finding holds in n of the m models.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"case": ["", "", "hc01"], "frustration": [3, 0, 2]})
+    >>> holds(Multiverse(table, 0, 0), lambda row: row["frustration"] > 0)
+    (1, 2)
+    >>> holds(Multiverse(table, 0, 0), lambda row: row["frustration"] > 0, part="all")
+    (2, 3)
+    """
+    rows = [r for r in multiverse.part(part).to_dict("records") if where is None or where(r)]
+    return sum(bool(finding(r)) for r in rows), len(rows)
+
+
+def rests_on(multiverse: Multiverse, finding: Finding) -> tuple[dict[str, tuple], bool]:
+    """The choices a finding rests on, among the combinations of the choices.
+
+    Returns
+    -------
+    needs : dict
+        Each choice some option of which the finding never holds under → the options
+        under which it holds in some model (in :data:`OPTIONS`' order). Empty when the
+        finding holds under every option of every choice (or in no model).
+    enough : bool
+        Whether the finding holds in every model that makes the choices ``needs``
+        names (it then holds exactly there).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"case": [""] * 4, "acts": [True, True, False, False],
+    ...                       "inferred": [True, False, True, False]})
+    >>> mv = Multiverse(table, 0, 0)
+    >>> rests_on(mv, lambda row: row["acts"])
+    ({'acts': (True,)}, True)
+    >>> rests_on(mv, lambda row: row["acts"] and row["inferred"])
+    ({'acts': (True,), 'inferred': (True,)}, True)
+    >>> rests_on(mv, lambda row: row["acts"] or row["inferred"])
+    ({}, False)
+    """
+    rows = multiverse.combinations.to_dict("records")
+    held = [r for r in rows if finding(r)]
+    needs = {}
+    for choice, options in OPTIONS.items():
+        if choice not in multiverse.table:
+            continue
+        present = [o for o in options if any(r[choice] == o for r in rows)]
+        under = tuple(o for o in present if any(r[choice] == o for r in held))
+        if held and len(under) < len(present):
+            needs[choice] = under
+    meets = [r for r in rows if all(r[c] in o for c, o in needs.items())]
+    return needs, bool(held) and all(finding(r) for r in meets)
+
+
+# The actors the findings name (ids of actors.csv).
+IRAQ, IRAQ_GOVERNMENT, US_COALITION = "iraq", "iraq_government", "us_led_coalition"
+ALL_NEGATIVE = (("isis", "russia", US_COALITION), ("russia", "sunni_factions", US_COALITION))
+
+
+def _approval_misfits(row: dict) -> bool:
+    """The positive tie of Iraq's government (or of Iraq, its agents merged into it) to
+    the US-led coalition is out of place in some optimal clustering."""
+    pairs = ({IRAQ_GOVERNMENT, US_COALITION}, {IRAQ, US_COALITION})
+    return any({u, v} in pairs and s > 0 for u, v, s in row["misfit_ties"])
+
+
+# The findings the stance chapter and the introduction state, each as a test of one row
+# of the multiverse: name → (what it says, in words; the test).
+FINDINGS: dict[str, tuple[str, Finding]] = {
+    "chance": (
+        "more balanced triangles than at least 95 % of sign permutations",
+        lambda r: r["p_share"] <= 0.05,
+    ),
+    "unbalanced": (
+        "not balanced: some tie must change for two camps",
+        lambda r: r["frustration"] > 0,
+    ),
+    "splits": ("several two-camp splits equally good", lambda r: r["optimal_splits"] > 1),
+    "clusters": (
+        "more than two clusters fit better than two camps",
+        lambda r: r["misfits"] < r["frustration"],
+    ),
+    "three": ("three clusters reach the fewest misfits", lambda r: r["fewest_clusters"] <= 3),
+    "misfit": ("exactly one tie out of place in the best clustering", lambda r: r["misfits"] == 1),
+    "approval": (
+        "the Iraqi approval of the US-led coalition can be that tie",
+        _approval_misfits,
+    ),
+    "all_negative": (
+        "every unbalanced triangle all-negative",
+        lambda r: all(n == 3 for *_, n in r["unbalanced"]),
+    ),
+    "two_triangles": (
+        "the unbalanced triangles are the main model's two all-negative ones",
+        lambda r: {t[:3] for t in r["unbalanced"]} == set(ALL_NEGATIVE),
+    ),
+    "support": ("more stances of support than of opposition", lambda r: r["support"] > r["oppose"]),
+}
+
+
+def robustness(multiverse: Multiverse, findings: dict | None = None) -> pd.DataFrame:
+    """Each finding's robustness: one row per finding of ``findings`` (default
+    :data:`FINDINGS`) with ``finding`` (its name), ``says``, ``held`` of ``models`` (the
+    combinations, :func:`holds`), ``held_readings`` of ``readings`` (the hard cases'
+    readings), and ``needs`` and ``enough`` (:func:`rests_on`).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"case": ["", "", "hc01"], "acts": [True, False, True],
+    ...                       "support": [16, 6, 15], "oppose": [11, 10, 11]})
+    >>> mv = Multiverse(table, 0, 0)
+    >>> found = robustness(mv, {"support": FINDINGS["support"]}).to_dict("records")[0]
+    >>> found["held"], found["models"], found["held_readings"], found["needs"]
+    (1, 2, 1, {'acts': (True,)})
+    """
+    rows = []
+    for name, (says, finding) in (findings or FINDINGS).items():
+        n, m = holds(multiverse, finding)
+        n_read, m_read = holds(multiverse, finding, part="readings")
+        needs, enough = rests_on(multiverse, finding)
+        rows.append({"finding": name, "says": says, "held": n, "models": m,
+                     "held_readings": n_read, "readings": m_read, "needs": needs,
+                     "enough": enough})  # fmt: skip
+    return pd.DataFrame(rows)
