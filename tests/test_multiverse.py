@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from test_figure_labels import _problems
 
-from rsii.analysis import multiverse, network, results, signed
+from rsii.analysis import multiverse, network, nulls, results, signed
 from rsii.data import load
 from rsii.present import export, speccurve, views
 
@@ -154,9 +154,9 @@ def test_the_balanced_triangle_null_is_the_stance_chapter_s():
             [("a", "c"), ("b", "d"), ("d", "e"), ("c", "e")],
         ),
     ):
-        null = signed.sign_permutations(G, draws=60, seed=5, measures=("balanced_share",))
+        null = nulls.sign_permutations(G, draws=60, seed=5, measures=("balanced_share",))
         share = signed.balance_measures(G, ("balanced_share",))["balanced_share"]
-        expected = signed.place(share, null["balanced_share"], lower_is_balanced=False)["p_value"]
+        expected = nulls.place(share, null["balanced_share"], lower_is_balanced=False)["p_value"]
         assert multiverse.share_against_chance(G, draws=60, seed=5) == expected
     assert math.isnan(multiverse.share_against_chance(_graph([("a", "b")], []), draws=5))
 

@@ -33,7 +33,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from rsii.analysis import balance, results, signed
+from rsii.analysis import balance, nulls, results, signed
 from rsii.data import load
 
 # Each modelling choice and its options, the main model's option first.
@@ -152,7 +152,7 @@ def share_against_chance(G: nx.Graph, draws: int = 1000, seed: int = 2015) -> fl
     """The share of sign permutations at least as balanced as ``G`` by its share of
     balanced triangles, (r + 1) / (n + 1).
 
-    The draws are those of :func:`rsii.analysis.signed.permuted_graphs` with the same
+    The draws are those of :func:`rsii.analysis.nulls.permuted_graphs` with the same
     ``seed``, measured at once on the triangles' edges, so the value equals the stance
     chapter's for the main model (:func:`rsii.analysis.camps.against_chance`).
 
@@ -169,21 +169,20 @@ def share_against_chance(G: nx.Graph, draws: int = 1000, seed: int = 2015) -> fl
     >>> share_against_chance(G, draws=9, seed=1)
     1.0
     """
-    order, edges = signed._edges(G)
-    column = {(i, j): e for e, (i, j, _) in enumerate(edges)}
-    rank = {n: i for i, n in enumerate(order)}
+    _, rank, pairs, signs_in_order = nulls._numbered(G)
+    column = {pair: e for e, pair in enumerate(pairs)}
     tri = balance.triangles(G)
     if not len(tri):
         return float("nan")
     ends = [(rank[t.u], rank[t.v], rank[t.w]) for t in tri.itertuples()]
     cols = np.array([[column[(a, b)], column[(a, c)], column[(b, c)]] for a, b, c in ends])
-    signs = np.array([s for *_, s in edges])
+    signs = np.array(signs_in_order)
     rng = np.random.default_rng(seed)
     shuffled = np.array([rng.permutation(signs) for _ in range(draws)], dtype=int)
     shuffled = shuffled.reshape(draws, len(signs))
     shares = (shuffled[:, cols].prod(axis=2) > 0).mean(axis=1)
     observed = float((signs[cols].prod(axis=1) > 0).mean())
-    return signed.place(observed, pd.Series(shares), lower_is_balanced=False)["p_value"]
+    return nulls.place(observed, pd.Series(shares), lower_is_balanced=False)["p_value"]
 
 
 def counted_stances(model: results.Model = results.MAIN, data: Path | None = None) -> pd.DataFrame:

@@ -388,7 +388,9 @@ class Results:
     ``centralities``: degree, betweenness and eigenvector centrality in the actor
     network (by actor id); ``blocs``: each actor's bloc; ``multiverse``: every
     combination of the modelling choices and every hard case, measured
-    (:func:`rsii.analysis.multiverse.grid`).
+    (:func:`rsii.analysis.multiverse.grid`); ``analyses``: the :class:`Analysis` of every
+    model computed (the multiverse's, the variants' and the hard cases'), by model, for
+    the views that draw them (the what-if view).
     """
 
     main: Analysis
@@ -399,6 +401,7 @@ class Results:
     centralities: pd.DataFrame = field(repr=False)
     blocs: dict = field(repr=False)
     multiverse: Multiverse = field(repr=False)
+    analyses: dict = field(repr=False, default_factory=dict)
 
 
 def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Results:
@@ -420,6 +423,8 @@ def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Re
             {"case": case.id, "title": case.title, "sentence": case.sentence,
              **other.summary, **regrouped(main, other)}
         )  # fmt: skip
+    for model in multiverse.models():  # every combination of the choices, analysed once
+        known[model] = known.get(model) or analyse(model, data)
     G = load.network(data)
     case_columns = ["case", "title", "sentence", *main.summary, *regrouped(main, main)]
     return Results(
@@ -436,6 +441,7 @@ def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Re
         centralities=centrality.centralities(G),
         blocs=network.assign_blocs(G),
         multiverse=multiverse.grid(data, draws=draws, seed=seed, known=known),
+        analyses=dict(known),
     )
 
 

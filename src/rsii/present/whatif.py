@@ -1,10 +1,10 @@
 """The what-if view: every modelling choice's signed network, for a reader to switch
 between in the HTML book.
 
-:func:`analyses` computes the models the view offers (the five choices of
+:func:`analyses` takes the models the view offers (the five choices of
 :class:`rsii.analysis.results.Model` in every combination, and each hard case's other
-reading on the main model) with :func:`rsii.analysis.results.analyse`, reusing the main
-model and the hard cases from :func:`rsii.analysis.results.results`. :func:`payload`
+reading on the main model) from :func:`rsii.analysis.results.results`, which analyses
+each once for every view. :func:`payload`
 turns any list of ``(Model, Analysis)`` pairs into compact JSON-able data that
 ``book/_static/whatif.js`` draws, and :func:`html` writes the view's HTML: the payload
 inline, the form (one fieldset per choice), the drawing, its legend and the summary.
@@ -91,13 +91,12 @@ def grid() -> list[Model]:
 
 def analyses(data: Path | None = None) -> list[tuple[Model, Analysis]]:
     """The models the view offers with their analyses: :func:`grid`, then each hard case
-    on the main model. The main model and the hard cases come from
-    :func:`rsii.analysis.results.results`; the other models are analysed here."""
+    on the main model, as :func:`rsii.analysis.results.results` analysed them."""
     res = results.results(data)
-    pairs = [(m, res.main if m == res.main.model else results.analyse(m, data)) for m in grid()]
+    pairs = [(m, res.analyses[m]) for m in grid()]
     for case in load.cases(data)["id"]:
         model = replace(results.MAIN, case=case)
-        pairs.append((model, res.case_analyses.get(case) or results.analyse(model, data)))
+        pairs.append((model, res.case_analyses[case]))
     return pairs
 
 
