@@ -24,7 +24,7 @@ from rsii.data import load
 
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.book
-CHAPTERS = ["network", "stances", "evidence", "timeline"]
+CHAPTERS = ["network", "stances", "robustness", "evidence", "timeline"]
 
 
 def _free_port() -> int:
@@ -138,6 +138,10 @@ def _computed(chapter: str) -> str:
         return f"gives {load.network().number_of_nodes()} actors"
     if chapter == "stances":
         return f"holds {len(load.stances())} positions"
+    if chapter == "robustness":
+        from rsii.analysis import multiverse
+
+        return f"one of {len(multiverse.models())} defensible models"
     if chapter == "evidence":
         footnotes = {n for s in load.sentences()["footnotes"].dropna() for n in str(s).split()}
         return f"Each of the {len(footnotes)} footnotes"
