@@ -224,7 +224,7 @@ def test_the_choices_a_finding_rests_on_in_words():
 @pytest.mark.parametrize("measure", ["frustration", "balanced_share"])
 def test_specification_curve_labels(mv, measure):
     fig = speccurve.draw(mv.combinations, measure)
-    assert _problems(fig, inside_figure=True) == []
+    assert _problems(fig) == []
     texts = {t.get_text() for t in fig.axes[1].texts}
     assert texts == {w for options in views.OPTION_WORDS.values() for w in options.values()}
     curve = fig.axes[0].collections

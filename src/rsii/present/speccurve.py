@@ -33,7 +33,7 @@ def order(table: pd.DataFrame, measure: str) -> np.ndarray:
 
 
 @styled
-def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 9.0):
+def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
     """The specification curve of ``measure`` over the models of ``table``.
 
     Parameters
@@ -78,12 +78,14 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 9.0):
     curve.scatter(x[~main], values[~main], s=18, color=OTHER_COLOUR, zorder=2)
     curve.scatter(x[main], values[main], s=70, color=MAIN_COLOUR, marker="D", zorder=3,
                   edgecolors="black", linewidths=0.6)  # fmt: skip
-    curve.set_ylabel(MEASURE_WORDS[measure], fontsize=8)
+    curve.set_ylabel(MEASURE_WORDS[measure], fontsize=9)
     if pd.api.types.is_integer_dtype(table[measure]):
         curve.yaxis.set_major_locator(MaxNLocator(integer=True))
     low, high = np.nanmin(values), np.nanmax(values)
     pad = max(0.1 * (high - low), 0.05 if high <= 1 else 0.3)
     curve.set_ylim(low - pad, high + pad)
+    # Only the ticks inside the limits: matplotlib keeps others as labels nobody sees.
+    curve.set_yticks([v for v in curve.get_yticks() if low - pad <= v <= high + pad])
     curve.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     curve.legend(
         handles=[
@@ -109,7 +111,7 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 9.0):
         ],  # fmt: skip
         loc="upper left",
         bbox_to_anchor=(0, 1.0),
-        fontsize=7.5,
+        fontsize=9,
         frameon=False,
         ncol=2,
         borderaxespad=-2.2,
@@ -120,7 +122,7 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 9.0):
         matrix.scatter(x[~takes], np.full((~takes).sum(), y), s=6, color="#CCCCCC")
         matrix.scatter(x[takes], np.full(takes.sum(), y), s=14, color="#333333")
         matrix.text(-0.01, y, words, transform=matrix.get_yaxis_transform(), ha="right",
-                    va="center", fontsize=7.5)  # fmt: skip
+                    va="center", fontsize=9)  # fmt: skip
     edges = np.cumsum([len(o) for o in OPTION_WORDS.values()])[:-1]
     for edge in edges:
         matrix.axhline(len(rows) - edge - 0.5, color="#999999", linewidth=0.6)
@@ -132,8 +134,8 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 9.0):
     matrix.set_yticks([])
     matrix.set_ylim(-0.6, len(rows) - 0.4)
     matrix.set_xlim(-1, len(shown))
-    matrix.set_xlabel(f"the {len(shown)} models, sorted by the measure", fontsize=8)
-    matrix.tick_params(axis="x", labelbottom=False, length=0)
-    curve.tick_params(axis="x", length=0)
+    matrix.set_xlabel(f"the {len(shown)} models, sorted by the measure", fontsize=9)
+    for ax in (curve, matrix):  # models have no scale: no ticks, no tick labels
+        ax.set_xticks([])
     fig.tight_layout(h_pad=0.6)
     return fig
