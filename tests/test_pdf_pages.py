@@ -65,11 +65,13 @@ def layout(pdf_path) -> dict[str, list[float]]:
 
 def _area(layout) -> tuple[float, float, float, float]:
     """Where words may be: the text block, widened by the head above it and the foot
-    below it (running heads and folios), with half a point for rounding."""
+    below it (running heads and folios: the foot's baseline lies ``footskip`` below the
+    text, and its letters' descenders a little lower), with half a point for rounding."""
     (left,), (top,) = layout["left"], layout["top"]
     width, height = layout["text"]
     (head,), (foot,) = layout["head"], layout["foot"]
-    return left - 0.5, top - head - 0.5, left + width + 0.5, top + height + foot + 0.5
+    descent = 4.0
+    return left - 0.5, top - head - 0.5, left + width + 0.5, top + height + foot + descent
 
 
 def test_every_word_is_on_the_text_area_or_its_head_and_foot(pages, layout):
@@ -113,7 +115,11 @@ def test_no_word_overlaps_another_by_more_than_a_point(pages):
 
 
 def _squash(text: str) -> str:
+    """English text to compare however the PDF broke, hyphenated or ordered its lines:
+    without whitespace, hyphens and Arabic (whose runs pdftotext orders its own way),
+    with one kind of apostrophe."""
     text = arabic.BIDI_CONTROLS.sub("", text).replace("\u00ad", "")
+    text = arabic.RUN.sub("", text).translate(str.maketrans("’‘", "''", "-‐"))
     return re.sub(r"\s+", "", text)
 
 
@@ -126,41 +132,57 @@ def _register_pages(html_dir) -> dict[str, BeautifulSoup]:
     }
 
 
-def _pdf_register(pages: list[list[Word]], html: dict) -> dict[str, str]:
-    """The PDF's text of each actor's pages, from its heading to the next actor's."""
+def _outline(items, depth=0):
+    for item in items:
+        if isinstance(item, list):
+            yield from _outline(item, depth + 1)
+        else:
+            yield depth, item
+
+
+def _pdf_register(pdf_path, pages: list[list[Word]], html: dict) -> dict[str, str]:
+    """The PDF's text of each actor's pages, from the page its section starts on (the
+    PDF's outline) to the page the next one starts on."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_path)
+    entries = list(_outline(reader.outline))
+    top = next(i for i, (d, e) in enumerate(entries) if d == 0 and "Actor register" in e.title)
+    sections = []
+    for depth, entry in entries[top + 1 :]:
+        if depth == 0:
+            break
+        if depth == 1:
+            sections.append((entry.title, reader.get_destination_page_number(entry)))
     text = ["\n".join(w.text for w in words) for words in pages]
-    titles = {
-        name: main.find("h1").get_text(" ", strip=True).rstrip("#") for name, main in html.items()
-    }
-    starts = {}
-    for name, title in titles.items():
-        key = _squash(title)
-        found = [i for i, t in enumerate(text) if key in _squash(t)]
-        assert found, f"the register's page {title!r} is not in the PDF"
-        # The page where the heading stands: the last one naming it before the index.
-        starts[name] = [i for i in found if i >= min(starts.values(), default=0)][0]
-    order = sorted(starts, key=starts.get)
     spans = {}
-    for i, name in enumerate(order):
-        end = starts[order[i + 1]] + 1 if i + 1 < len(order) else starts[name] + 4
-        spans[name] = _squash("".join(text[starts[name] : end]))
+    for name, main in html.items():
+        title = _squash(main.find("h1").get_text(" ", strip=True).rstrip("#"))
+        at = [
+            i for i, (t, _) in enumerate(sections) if _squash(re.sub(r"^[\d.]+\s", "", t)) == title
+        ]
+        assert at, f"the register's page {title!r} is not in the PDF's outline"
+        start = sections[at[0]][1]
+        end = sections[at[0] + 1][1] + 1 if at[0] + 1 < len(sections) else start + 4
+        spans[name] = _squash("".join(text[start:end]))
     return spans
 
 
 def test_the_register_in_the_pdf_has_every_figure_and_note_of_the_html(html_dir, pdf_path, pages):
     html = _register_pages(html_dir)
-    pdf = _pdf_register(pages, html)
+    pdf = _pdf_register(pdf_path, pages, html)
     captions = notes = 0
     missing = []
     for name, main in html.items():
         for caption in main.select("figure figcaption, div.figure p.caption"):
             captions += 1
-            words = _squash(re.sub(r"^Fig\. [\d.]+:?", "", caption.get_text(" ", strip=True)))
+            shown = caption.get_text(" ", strip=True).rstrip("#")
+            words = _squash(re.sub(r"^Fig\.\s*[\d.]+:?", "", shown))
             if words[-40:] not in pdf[name]:
                 missing.append(f"{name}: figure {caption.get_text(' ', strip=True)!r}")
         for em in main.find_all("em", string=re.compile("Coder's note")):
             notes += 1
-            note = _squash(em.parent.get_text(" ", strip=True))
+            note = _squash(em.parent.get_text(" ", strip=True).rstrip("#"))
             if note[:60] not in pdf[name]:
                 missing.append(f"{name}: note {em.parent.get_text(' ', strip=True)[:70]!r}")
     assert captions >= 30 and notes >= 100, (captions, notes)
@@ -222,5 +244,19 @@ def test_the_landing_words_precede_the_contents(pages):
     contents, whose pages carry no running head of their own."""
     text = [" ".join(w.text for w in words) for words in pages[:8]]
     blurb = next(i for i, t in enumerate(text) if "research companion to the Arabic" in t)
-    contents = next(i for i, t in enumerate(text) if t.lstrip().startswith("Contents"))
+    contents = next(i for i, t in enumerate(text) if "CONTENTS" in t.upper() and "1.1" in t)
     assert 0 < blurb < contents
+
+
+def test_no_table_leaves_its_last_row_alone(pdf_path):
+    """Every table of two rows or more keeps its last two on one page (``\\\\*`` after
+    the last but one): a row never stands alone under a repeated header."""
+    tex = pdf_path.with_suffix(".tex").read_text(encoding="utf-8")
+    bodies = re.findall(r"\\endlastfoot(.*?)\\end\{longtable\}", tex, re.S)
+    assert len(bodies) > 20
+    loose = [
+        body[:80]
+        for body in bodies
+        if body.count("\\\\\n") + body.count("\\\\*\n") >= 2 and "\\\\*\n" not in body
+    ]
+    assert not loose, f"{len(loose)} tables may leave their last row alone: {loose[:3]}"

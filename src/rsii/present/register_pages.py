@@ -109,9 +109,10 @@ def _note(text) -> str:
 
 
 def _item(label: str, line: str, quote_ar: str = "", after: str = "") -> str:
-    """One row shown in full, as a list of its own (its anchor names the list): its line, then its
-    Arabic quote in a block of its own (right to left, flush right in both editions) and
-    whatever follows it (the English of a quote, the coder's note), each a paragraph."""
+    """One row shown in full, as a list of its own (its anchor names the list): its
+    line, then its Arabic quote in a block of its own (right to left, flush right in
+    both editions) and whatever follows (the English of a quote, the coder's note), each
+    a paragraph: rows stand apart, in the PDF too."""
     text = f"({label})=\n- {line}"
     if str(quote_ar or "").strip():
         quote = str(quote_ar).replace("`", "").replace("\n", " ")
@@ -213,7 +214,7 @@ def actor_page(reg: Register, actor: str) -> str:
     if has_ties(reg, actor):
         parts.append(
             f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}"
-            f"\n:width: 55%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
+            f"\n:width: 50%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
             "ties.\n```\n"
         )
     parts += _rows(reg, actor)
