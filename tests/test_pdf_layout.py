@@ -27,7 +27,9 @@ def _squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf_text(pdf_path) -> str:
-    out = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True)
+    # In the order the PDF prints its text (-raw): a cell's lines in one piece, however
+    # narrow its column, where reading order would interleave the next column's words.
+    out = subprocess.run(["pdftotext", "-raw", str(pdf_path), "-"], capture_output=True, text=True)
     return _squash(out.stdout)
 
 
