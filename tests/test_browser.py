@@ -152,6 +152,11 @@ def test_no_table_is_wider_than_its_column(chapter_visits):
     assert not wide, "\n".join(wide)
 
 
+def test_one_search_box_on_a_desktop_page(chapter_visits):
+    counts = {name: v.search_boxes for name, v in chapter_visits.items()}
+    assert set(counts.values()) == {1}, {n: c for n, c in counts.items() if c != 1}
+
+
 def test_wide_tables_are_cards_on_a_phone(chapter_visits):
     """The statement table, on a phone, is a stack of cards, each cell under its
     column's name, not a table scrolled sideways."""

@@ -10,7 +10,8 @@ recorded) and, while it is open:
 - axe-core audits it in the light theme, then again in the dark theme, which the page
   switches to as pydata-sphinx-theme's own switch does (``data-mode``/``data-theme`` on
   ``<html>``: the theme's CSS keys on them, and nothing is reloaded);
-- every table of the content is measured against the text column at 1280 px;
+- every table of the content is measured against the text column at 1280 px, and the
+  search boxes a reader sees there are counted;
 - the viewport narrows to 390 px, and the page's width is measured there.
 
 Loading a page costs more than all of this together (about 1 s of the 2 s per page), so
@@ -192,6 +193,11 @@ TABLES_JS = """() => {
 }"""
 
 
+# The search fields and buttons a reader sees (at desktop width).
+SEARCH_JS = """() => Array.from(
+    document.querySelectorAll("input[type=search], button.search-button-field")
+).filter(el => el.checkVisibility() && el.getBoundingClientRect().width > 0).length"""
+
 # On a phone: tables shown as cards (each row a block), and their cells without the
 # column's name beside them.
 CARDS_JS = """() => {
@@ -219,6 +225,7 @@ class PageVisit:
     navigation: dict = field(default_factory=dict)
     phone: dict = field(default_factory=dict)
     tables: list[dict] = field(default_factory=list)
+    search_boxes: int = 0
 
 
 def _platform_fonts(context, page, count: int) -> list[list[dict]]:
@@ -254,6 +261,7 @@ def _inspect(context, page, report: PageVisit, axe: Axe, shots) -> None:
     report.plus_one = page.evaluate(PLUS_ONE_JS, "#sentence-s01")
     report.navigation = page.evaluate(NAVIGATION_JS)
     report.tables = page.evaluate(TABLES_JS)
+    report.search_boxes = page.evaluate(SEARCH_JS)
     # What loading the page asked for, before axe-core fetches the style sheets again to
     # read them (resolving their @import against the page, so some of its fetches 404).
     report.visit = copy.deepcopy(report.visit)

@@ -30,10 +30,11 @@ LATEX_PREAMBLE = r"""
 % An entry's extra (an actor's Arabic name) never breaks across lines, so its brackets
 % stay beside its first and last words.
 \def\sphinxstyleindexextra#1{ (\mbox{#1})}
-% The index follows the bibliography on the next page, without a blank page between.
+% The index follows the bibliography on the next page, without a blank page between;
+% its entries ragged right, so an Arabic name kept on one line stretches no line before.
 \renewenvironment{sphinxtheindex}
   {\clearpage\phantomsection
-   \begin{theindex}%
+   \begin{theindex}\raggedright
    \addcontentsline{toc}{chapter}{\indexname}}
   {\end{theindex}}
 \makeatother
