@@ -137,6 +137,34 @@ def test_no_page_is_wider_than_a_phone(chapter_visits):
     assert not problems, "\n".join(problems)
 
 
+def test_no_table_is_wider_than_its_column(chapter_visits):
+    """At 1280 px every table fits the text column it stands in: none scrolls sideways
+    or runs under the page's contents sidebar (column widths come from the content)."""
+    tables = [t for v in chapter_visits.values() for t in v.tables]
+    assert len(tables) > 20, "the tour measured too few tables"
+    wide = [
+        f"{name}: table {t['table']} ({t['header']!r}) {t['width']:.0f} px in a "
+        f"{t['column']:.0f} px column"
+        for name, v in chapter_visits.items()
+        for t in v.tables
+        if t["width"] > t["column"] + 1
+    ]
+    assert not wide, "\n".join(wide)
+
+
+def test_one_search_box_on_a_desktop_page(chapter_visits):
+    counts = {name: v.search_boxes for name, v in chapter_visits.items()}
+    assert set(counts.values()) == {1}, {n: c for n, c in counts.items() if c != 1}
+
+
+def test_wide_tables_are_cards_on_a_phone(chapter_visits):
+    """The statement table, on a phone, is a stack of cards, each cell under its
+    column's name, not a table scrolled sideways."""
+    statements = chapter_visits["notebooks/stances"].phone
+    assert statements["cards"] > 0, "no table became cards on a phone"
+    assert statements["unlabelled"] == 0, "a card cell without its column's name"
+
+
 def test_arabic_is_right_to_left(chapter_visits):
     problems = []
     total = 0

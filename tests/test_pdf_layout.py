@@ -27,7 +27,9 @@ def _squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf_text(pdf_path) -> str:
-    out = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True)
+    # In the order the PDF prints its text (-raw): a cell's lines in one piece, however
+    # narrow its column, where reading order would interleave the next column's words.
+    out = subprocess.run(["pdftotext", "-raw", str(pdf_path), "-"], capture_output=True, text=True)
     return _squash(out.stdout)
 
 
@@ -98,4 +100,7 @@ def test_the_pdf_prints_no_code_and_keeps_to_its_length(pdf_path):
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True)
     for code in ("glue_values(", "markdown_table(", "from rsii", "import "):
         assert code not in text.stdout, f"code in the PDF: {code}"
-    assert len(PdfReader(pdf_path).pages) <= 90
+    # 107 pages since the register prints its 37 figures and 108 coder's notes, and each
+    # row as an item of its own (the HTML's register in full); a layout that loses its
+    # grip on tables or floats adds pages well beyond that.
+    assert len(PdfReader(pdf_path).pages) <= 112

@@ -10,6 +10,8 @@ recorded) and, while it is open:
 - axe-core audits it in the light theme, then again in the dark theme, which the page
   switches to as pydata-sphinx-theme's own switch does (``data-mode``/``data-theme`` on
   ``<html>``: the theme's CSS keys on them, and nothing is reloaded);
+- every table of the content is measured against the text column at 1280 px, and the
+  search boxes a reader sees there are counted;
 - the viewport narrows to 390 px, and the page's width is measured there.
 
 Loading a page costs more than all of this together (about 1 s of the 2 s per page), so
@@ -175,6 +177,37 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+# Each table of the content against the text column it stands in (at desktop width).
+TABLES_JS = """() => {
+    const column = document.querySelector("article.bd-article");
+    if (!column) return [];
+    const style = getComputedStyle(column);
+    const width = column.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight);
+    return Array.from(column.querySelectorAll("table")).map((table, i) => ({
+        table: i + 1,
+        header: (table.querySelector("th") || {textContent: ""}).textContent.trim(),
+        width: table.getBoundingClientRect().width,
+        column: width,
+    }));
+}"""
+
+
+# The search fields and buttons a reader sees (at desktop width).
+SEARCH_JS = """() => Array.from(
+    document.querySelectorAll("input[type=search], button.search-button-field")
+).filter(el => el.checkVisibility() && el.getBoundingClientRect().width > 0).length"""
+
+# On a phone: tables shown as cards (each row a block), and their cells without the
+# column's name beside them.
+CARDS_JS = """() => {
+    const cards = Array.from(document.querySelectorAll("article.bd-article table"))
+        .filter(t => getComputedStyle(t).display === "block");
+    const cells = cards.flatMap(t => Array.from(t.querySelectorAll("tbody td")));
+    return {cards: cards.length, unlabelled: cells.filter(td => !td.dataset.label).length};
+}"""
+
+
 @dataclass
 class PageVisit:
     """One visit to one page, and what the browser made of it."""
@@ -191,6 +224,8 @@ class PageVisit:
     plus_one: dict | None = None
     navigation: dict = field(default_factory=dict)
     phone: dict = field(default_factory=dict)
+    tables: list[dict] = field(default_factory=list)
+    search_boxes: int = 0
 
 
 def _platform_fonts(context, page, count: int) -> list[list[dict]]:
@@ -225,6 +260,8 @@ def _inspect(context, page, report: PageVisit, axe: Axe, shots) -> None:
     report.probe_fonts = _platform_fonts(context, page, len(report.probes))
     report.plus_one = page.evaluate(PLUS_ONE_JS, "#sentence-s01")
     report.navigation = page.evaluate(NAVIGATION_JS)
+    report.tables = page.evaluate(TABLES_JS)
+    report.search_boxes = page.evaluate(SEARCH_JS)
     # What loading the page asked for, before axe-core fetches the style sheets again to
     # read them (resolving their @import against the page, so some of its fetches 404).
     report.visit = copy.deepcopy(report.visit)
@@ -235,7 +272,7 @@ def _inspect(context, page, report: PageVisit, axe: Axe, shots) -> None:
     page.set_viewport_size(PHONE)
     # The theme slides its sidebar away as the window narrows: measure once it is gone.
     page.evaluate(SETTLED_JS)
-    report.phone = page.evaluate(OVERFLOW_JS)
+    report.phone = {**page.evaluate(OVERFLOW_JS), **page.evaluate(CARDS_JS)}
     if shots is not None:
         (target := shots.with_name(shots.name + "-390") / f"{report.name}.png").parent.mkdir(
             parents=True, exist_ok=True

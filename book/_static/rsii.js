@@ -34,3 +34,16 @@
     new MutationObserver(function () { mark(results); }).observe(results, { childList: true, subtree: true });
   });
 })();
+
+// Wide tables (five columns or more) become stacked cards on a phone (rsii.css): each
+// cell carries its column's name, which the card shows beside it.
+document.addEventListener("DOMContentLoaded", function () {
+  for (const table of document.querySelectorAll(".bd-article table")) {
+    const heads = Array.from(table.querySelectorAll("thead th")).map((th) => th.textContent.trim());
+    if (heads.length < 5) continue;
+    table.classList.add("rsii-cards");
+    for (const row of table.querySelectorAll("tbody tr")) {
+      Array.from(row.children).forEach((cell, i) => cell.setAttribute("data-label", heads[i] || ""));
+    }
+  }
+});

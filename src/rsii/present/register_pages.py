@@ -103,30 +103,41 @@ def who(reg: Register, actor: str) -> str:
 
 
 def _note(text) -> str:
-    """A row's coding note: in the HTML, where a page can be long; the PDF leaves it to
-    the data (every note is in the downloads)."""
-    return f"\n```{{only}} html\n{text}\n```\n" if str(text or "").strip() else ""
+    """A row's coding note, as a paragraph of its item (both editions)."""
+    text = " ".join(str(text or "").split())
+    return f"\n\n  *Coder's note:* {text}" if text else ""
+
+
+def _item(label: str, line: str, quote_ar: str = "", after: str = "") -> str:
+    """One row shown in full, as a list of its own (its anchor names the list): its
+    line, then its Arabic quote in a block of its own (right to left, flush right in
+    both editions) and whatever follows (the English of a quote, the coder's note), each
+    a paragraph: rows stand apart, in the PDF too."""
+    text = f"({label})=\n- {line}"
+    if str(quote_ar or "").strip():
+        quote = str(quote_ar).replace("`", "").replace("\n", " ")
+        text += f"\n\n  ```{{ar}}\n  {quote}\n  ```"
+    return text + after + "\n"
 
 
 def _relation_home(reg: Register, r) -> str:
     arrow = "→" if bool(r.directed) else "–"
     how = "read by the coder" if bool(r.inferred) else "in the article's words"
-    note = _note(r.note)
-    return (
-        f"(relation-{r.id})=\n{_actor_link(reg, r.source)} {arrow} *{_words(r.relation)}* "
+    line = (
+        f"{_actor_link(reg, r.source)} {arrow} *{_words(r.relation)}* "
         f"{arrow} {_actor_link(reg, r.target)}: {how}, {voice(r.according_to, reg.spoken)}; "
-        f"{sentence_link(r.sentence)}{_cite(r.footnotes)}. {_ar(r.quote_ar)}{note}\n"
+        f"{sentence_link(r.sentence)}{_cite(r.footnotes)}."
     )
+    return _item(f"relation-{r.id}", line, r.quote_ar, _note(r.note))
 
 
 def _stance_home(reg: Register, s) -> str:
-    note = _note(s.note)
-    return (
-        f"(stance-{s.id})=\n{_actor_link(reg, s.actor)} *{s.stance}s* "
+    line = (
+        f"{_actor_link(reg, s.actor)} *{s.stance}s* "
         f"{_actor_link(reg, s.target)}, {voice(s.according_to, reg.spoken)}; "
-        f"{sentence_link(s.sentence)}{_cite(s.footnotes)}. {_ar(s.quote_ar)} "
-        f"(“{s.quote_en}”){note}\n"
+        f"{sentence_link(s.sentence)}{_cite(s.footnotes)}."
     )
+    return _item(f"stance-{s.id}", line, s.quote_ar, f"\n\n  “{s.quote_en}”" + _note(s.note))
 
 
 def _event_home(reg: Register, e) -> str:
@@ -134,11 +145,12 @@ def _event_home(reg: Register, e) -> str:
         "the article dates it" if e.according_to == "article" else voice(e.according_to, reg.spoken)
     )
     others = [a for a in str(e.actors).split() if a in reg.names]
-    return (
-        f"(event-{e.id})=\n**{e.date}** ({e.precision}): {e.event_en} Actors: "
+    line = (
+        f"**{e.date}** ({e.precision}): {e.event_en} Actors: "
         f"{join(_actor_link(reg, a) for a in others)}; {dated}; "
-        f"{sentence_link(e.sentence)}{_cite(e.footnotes)}.\n"
+        f"{sentence_link(e.sentence)}{_cite(e.footnotes)}."
     )
+    return _item(f"event-{e.id}", line)
 
 
 def _elsewhere(label: str, text: str) -> str:
@@ -232,12 +244,10 @@ def actor_page(reg: Register, actor: str) -> str:
     if str(a["note"] or "").strip():
         parts.append(f"Coding note: {a['note']}\n")
     if has_ties(reg, actor):
-        # In the HTML only: the PDF keeps the register to its text (the network chapter
-        # draws the whole network, and two ego networks).
         parts.append(
-            f"````{{only}} html\n```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}"
-            f"\n:width: 60%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
-            "ties.\n```\n````\n"
+            f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}"
+            f"\n:width: 50%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
+            "ties.\n```\n"
         )
     parts += _rows(reg, actor)
     touching = cases_touching(reg, actor)

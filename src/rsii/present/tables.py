@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from rsii.present import arabic, readable, words
@@ -73,37 +74,115 @@ def _mark_arabic(text: str) -> str:
     )
 
 
-LINE = 105  # characters of a table's small type across the PDF's text width
+# Characters of a table's small type (9 pt FreeSerif, 3.55 pt a character with its
+# spaces) across the PDF's text width (482 pt), less a margin for capitals and italics.
+LINE = 125
+PAD = 2  # a column's margin, in the same characters (its padding is apart)
+HEADER = 1.2  # a header's sans-serif face runs wider than the cells' serif
+CODE = 1.6  # so does code, in the monospaced face (5.4 pt a character)
 
 
 def column_shares(df: pd.DataFrame) -> list[float]:
-    """Each column's share of the line for the PDF, which never hyphenates a cell: every
-    column gets at least its longest word (a header breaks between words, not inside
-    one), and what is left goes to the columns whose cells are longer than that."""
-    least, want = [], []
-    for column in df.columns:
-        cells = [_visible(str(column)), *(_visible(v) for v in df[column].astype(str))]
-        # Code (in backticks) is set in a wider, monospaced face.
-        word = max(
-            (round(len(w) * (1.3 if "`" in c else 1)) for c in cells for w in c.split()),
-            default=1,
-        )
-        least.append(min(word, 30) + 2)
-        want.append(max(word + 2, min(max(len(c) for c in cells), 150) + 2))
-    spare = LINE - sum(least)
-    if spare <= 0:
-        return [n / sum(least) for n in least]
-    extra = [w - n for w, n in zip(want, least, strict=True)]
-    grant = min(1.0, spare / max(sum(extra), 1))
-    widths = [n + e * grant for n, e in zip(least, extra, strict=True)]
-    return [w / LINE for w in widths]
+    """Each column's share of the PDF's line, from the table's cells as they print (see
+    :func:`shares`)."""
+    cells = [[_cell(v, True) for v in df[c]] for c in df.columns]
+    return shares([str(c) for c in df.columns], cells)
+
+
+def shares(
+    headers: list[str], columns: list[list[str]], line: float = LINE, *, markup: bool = True
+) -> list[float]:
+    """Column widths from their content, as shares of the line, for the PDF, which never
+    hyphenates a cell. Every column first gets its longest word (a header's too, so a
+    header prints whole: "Sentence", not "Sentenc"); what is left of the line then goes,
+    a character at a time, to the column where it saves the most printed lines, rows'
+    heights summed. Prose columns (a quote, a translation) so end wide and columns of
+    numbers, footnotes or one-word values narrow; a table whose every cell fits stays
+    narrower than the line."""
+    heads = [_visible(h) for h in headers]
+    cols = [[_visible(c) for c in col] for col in columns]
+    least = np.array(
+        [
+            min(max([_longest(h, HEADER), *(_longest(c) for c in col)]), 40) + PAD
+            for h, col in zip(heads, cols, strict=True)
+        ],
+        dtype=float,
+    )
+    rows = [list(r) for r in zip(*cols, strict=True)] if cols and cols[0] else []
+    lengths = np.array(
+        [[len(h) * HEADER for h in heads], *[[_length(c) for c in r] for r in rows]], dtype=float
+    )
+    widths = least.copy()
+    if widths.sum() >= line:
+        return list(widths / widths.sum())
+
+    def height(w):
+        # A row is as tall as its tallest cell; a smooth maximum (a norm of high order)
+        # so that widening either of two equally tall cells still counts.
+        lines = np.maximum(lengths / np.maximum(w - PAD, 1), 1)
+        return (lines**8).sum(axis=1) ** (1 / 8)
+
+    step = 0.5
+    while widths.sum() + step <= line:
+        now = height(widths).sum()
+        gains = [
+            now - height(widths + step * (np.arange(len(widths)) == j)).sum()
+            for j in range(len(widths))
+        ]
+        best = int(np.argmax(gains))
+        if gains[best] <= 1e-3:
+            break
+        widths[best] += step
+    return [float(w) / line for w in widths]
+
+
+def _longest(text: str, factor: float = 1.0) -> float:
+    """The longest word, in characters; code (marked by a backtick) runs wider."""
+    return max(
+        (len(w.lstrip("`")) * (CODE if w.startswith("`") else factor) for w in text.split()),
+        default=1,
+    )
+
+
+def _length(text: str) -> float:
+    return sum(len(w.lstrip("`")) * (CODE if w.startswith("`") else 1) + 1 for w in text.split())
+
+
+def arabic_column(cells: list[str], *, markup: bool = True) -> bool:
+    """Whether a column's cells are Arabic only (some may be empty): the PDF sets such a
+    column flush right, where Arabic lines begin."""
+    texts = [(_visible(c) if markup else c).strip() for c in cells]
+    texts = [t for t in texts if t]
+    return bool(texts) and all(
+        all(ar or not re.search(r"[A-Za-z0-9]", piece) for piece, ar in arabic.pieces(t))
+        and arabic.has_arabic(t)
+        for t in texts
+    )
+
+
+def colspec(headers: list[str], columns: list[list[str]], *, markup: bool = True) -> str:
+    """The LaTeX column spec of a table: widths from :func:`shares`, ragged right (a
+    justified narrow cell that may not hyphenate opens wide gaps), Arabic columns flush
+    right."""
+    return "".join(
+        f">{{\\{'raggedleft' if arabic_column(col, markup=markup) else 'raggedright'}"
+        f"\\arraybackslash}}\\Y{{{share:.3f}}}"
+        for share, col in zip(shares(headers, columns, markup=markup), columns, strict=True)
+    )
 
 
 def _visible(cell: str) -> str:
-    """A cell's text as printed: the label of a {ref} or {cite} role, not its target."""
+    """A cell's text as printed: the label of a {ref} role, not its target; citations
+    as their bracketed numbers; Arabic without its role; code with one backtick before
+    each word (a mark of the wider face)."""
     cell = re.sub(r"\{ref\}`([^<`]*)<[^>`]*>`", r"\1", cell)
-    cell = re.sub(r"`([^`]*)`", r"`\1", cell)  # keep one backtick: a mark of code
-    return re.sub(r"\{cite:p\}`[^`]*`", "[00]", cell)
+    cell = re.sub(
+        r"\{cite:p\}`([^`]*)`",
+        lambda m: "[" + ", ".join("00" for _ in m.group(1).split(",")) + "]",
+        cell,
+    )
+    cell = re.sub(r"\{ar\}`([^`]*)`", r"\1", cell)
+    return re.sub(r"`([^`]*)`", lambda m: " ".join("`" + w for w in m.group(1).split()), cell)
 
 
 class Markdown:
@@ -159,17 +238,18 @@ def markdown_table(
     head_cells = [header(c) for c in df.columns]
     head = "| " + " | ".join(head_cells) + " |"
 
-    # LaTeX sets long tables in fixed columns that never wrap: give each column a share of
-    # the line in proportion to its longest cell, so wide tables stay on the page.
-    shares = column_shares(df)
-    # Ragged right: a justified narrow cell that may not hyphenate opens wide gaps.
-    spec = "".join(f">{{\\raggedright\\arraybackslash}}\\Y{{{share:.3f}}}" for share in shares)
-    columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
-    rule = "| " + " | ".join("---" for _ in df.columns) + " |"
     body_cells = [
         [_cell(v, link_sentences, actors, pattern) for v in row]
         for row in df.itertuples(index=False)
     ]
+    # LaTeX sets long tables in fixed columns: each gets its share of the line from its
+    # content, so wide tables stay on the page and prose columns get the room.
+    by_column = (
+        [list(c) for c in zip(*body_cells, strict=True)] if body_cells else [[] for _ in df.columns]
+    )
+    spec = colspec([str(c) for c in df.columns], by_column)
+    columns = f"```{{tabularcolumns}} {spec}\n```\n\n"
+    rule = "| " + " | ".join("---" for _ in df.columns) + " |"
     rows = ["| " + " | ".join(cells) + " |" for cells in body_cells]
     source = columns + "\n".join([head, rule, *rows]) + "\n"
     return Markdown(

@@ -5,6 +5,10 @@
 HTML navigation, and ``mark_arabic_in_genindex`` gives Arabic in an entry
 ``lang="ar" dir="rtl"`` there, as ``arabic.WrapArabicRuns`` does in the chapters. In the
 PDF, Arabic in an entry's printed form is set as Arabic.
+
+Terms that differ only by case ("Actor", a glossary's term, and "actor", an entry in a
+chapter) are one entry in both editions: :func:`merge_case` gives every such term the
+lower-case form the index uses for it.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ LATEX_PREAMBLE = r"""
 \makeatletter
 % The index lists terms, not code: entries in the text face, not typewriter.
 \def\sphinxstyleindexentry#1{#1}
-\def\sphinxstyleindexextra#1{ (#1)}
-% The index follows the bibliography on the next page, without a blank page between.
+% An entry's extra (an actor's Arabic name) never breaks across lines, so its brackets
+% stay beside its first and last words.
+\def\sphinxstyleindexextra#1{ (\mbox{#1})}
+% The index follows the bibliography on the next page, without a blank page between;
+% its entries ragged right, so an Arabic name kept on one line stretches no line before.
 \renewenvironment{sphinxtheindex}
   {\clearpage\phantomsection
-   \begin{theindex}%
+   \begin{theindex}\raggedright
    \addcontentsline{toc}{chapter}{\indexname}}
   {\end{theindex}}
 \makeatother
@@ -44,10 +51,47 @@ def _mark_arabic(display: str) -> str:
     )
 
 
+def _parts(value: str) -> list[str]:
+    return [p.strip() for p in value.split(";")]
+
+
+def case_forms(values) -> dict[str, str]:
+    """Each term (a part of an entry between semicolons), lower-cased, to the one form
+    the index prints for it: the lower-case form if any entry uses it, else the first."""
+    forms: dict[str, str] = {}
+    for value in values:
+        for part in _parts(value):
+            key = part.lower()
+            if key not in forms or (part == key and forms[key] != key):
+                forms[key] = part
+    return forms
+
+
+def _recase(value: str, forms: dict[str, str]) -> str:
+    return "; ".join(forms.get(p.lower(), p) for p in _parts(value))
+
+
+def _forms(env) -> dict[str, str]:
+    entries = env.domains["index"].entries
+    return case_forms(e[1] for items in entries.values() for e in items)
+
+
+def merge_case(app, env) -> None:
+    """``env-updated``: every index entry of every page in the one case of its term,
+    so the HTML's index lists "actor" once; the PDF's entries follow (see
+    :func:`latex_visit_index`)."""
+    forms = env.rsii_index_forms = _forms(env)
+    for items in env.domains["index"].entries.values():
+        items[:] = [(e[0], _recase(e[1], forms), *e[2:]) for e in items]
+
+
 def latex_visit_index(self, node):
-    """Sphinx's ``\\index`` entries, with each Arabic run of the printed form (not of
-    the sort key) set as Arabic: babel then orders it right to left on its own, so the
-    parentheses and page numbers after it stay in place, and its text extracts whole."""
+    """Sphinx's ``\\index`` entries, in the one case of their term (as the HTML's),
+    with each Arabic run of the printed form (not of the sort key) set as Arabic: babel
+    then orders it right to left on its own, so the parentheses and page numbers after
+    it stay in place, and its text extracts whole."""
+    forms = getattr(self.builder.env, "rsii_index_forms", None) or _forms(self.builder.env)
+    node["entries"] = [(e[0], _recase(e[1], forms), *e[2:]) for e in node["entries"]]
     start = len(self.body)
     try:
         LaTeXTranslator.visit_index(self, node)
@@ -131,5 +175,6 @@ def setup(app):
     app.add_node(addnodes.index, override=True, latex=(latex_visit_index, latex.skip))
     app.connect("config-inited", latex.add_preamble(LATEX_PREAMBLE))
     app.connect("doctree-read", link_index_in_navigation)
+    app.connect("env-updated", merge_case)
     app.connect("html-page-context", mark_arabic_in_genindex)
     app.connect("html-page-context", index_after_last_page)
