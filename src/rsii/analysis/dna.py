@@ -191,3 +191,49 @@ def one_mode_graph(matrix: pd.DataFrame) -> nx.Graph:
         w = matrix.iat[i, j]
         G.add_edge(labels[i], labels[j], weight=w.item() if hasattr(w, "item") else w)
     return G
+
+
+def concept_statements(
+    stances: pd.DataFrame, statement_concepts: pd.DataFrame, concepts: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The statements about concepts, as discourse network analysis codes them: one row
+    per speaker, concept and qualifier (``stance`` "support" where the speaker invokes
+    the concept approvingly, "oppose" where it rejects it), with the stance row, the
+    quote and, given ``concepts``, the concept's English name; usable wherever this
+    module takes stances (the concept in ``target``).
+
+    Parameters
+    ----------
+    stances : the coded stances (``id``, ``actor``).
+    statement_concepts : the concepts each statement invokes (``stance``, ``concept``,
+        ``agreement`` ∈ {agree, disagree}, ``quote_ar``, ``quote_en``).
+    concepts : the closed list of concepts (``id``, ``name_en``), optional.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns actor, target, stance, row, quote_ar, quote_en (and concept_en).
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"id": ["st1"], "actor": ["a"]})
+    >>> sc = pd.DataFrame({"stance": ["st1"], "concept": ["c"], "agreement": ["disagree"],
+    ...                    "quote_ar": ["ق"], "quote_en": ["q"]})
+    >>> concept_statements(st, sc)[["actor", "target", "stance"]].values.tolist()
+    [['a', 'c', 'oppose']]
+    """
+    speaker = dict(zip(stances["id"], stances["actor"], strict=True))
+    qualifier = {"agree": "support", "disagree": "oppose"}
+    out = pd.DataFrame(
+        {
+            "actor": statement_concepts["stance"].map(speaker),
+            "target": statement_concepts["concept"].astype(str),
+            "stance": statement_concepts["agreement"].astype(str).map(qualifier),
+            "row": statement_concepts["stance"].astype(str),
+            "quote_ar": statement_concepts["quote_ar"],
+            "quote_en": statement_concepts["quote_en"],
+        }
+    )
+    if concepts is not None:
+        out["concept_en"] = out["target"].map(dict(zip(concepts["id"], concepts["name_en"])))
+    return out.reset_index(drop=True)

@@ -146,6 +146,16 @@ def _matrix(kind: str, normalization: str) -> Writer:
     return write
 
 
+def _concepts(kind: str) -> Writer:
+    fn = dna.congruence if kind == "congruence" else dna.conflict
+
+    def write(data: Path) -> str:
+        argued = dna.concept_statements(load.stances(data), load.statement_concepts(data))
+        return csv_text(fn(argued).rename_axis("actor").reset_index())
+
+    return write
+
+
 def _result(table: Callable[[Results, Path], pd.DataFrame]) -> Writer:
     """A writer of one table of the book's :class:`~rsii.analysis.results.Results`."""
     return lambda data: csv_text(table(results.results(data), data))
@@ -254,6 +264,16 @@ OUTPUTS: tuple[Output, ...] = (
         )
         for kind in ("congruence", "conflict")
         for norm in dna.NORMALIZATIONS
+    ),
+    *(
+        Output(
+            f"results/concept_{kind}.csv",
+            _concepts(kind),
+            f"actor × actor {kind} of the statements about the article's arguments "
+            "(data/statement_concepts.csv), normalisation: none",
+            "The stance split (The article's arguments)",
+        )
+        for kind in ("congruence", "conflict")
     ),
     Output(
         "results/balance.csv",

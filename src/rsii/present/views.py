@@ -150,6 +150,20 @@ def pairs(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def concept_statements(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The statements about concepts (:func:`rsii.analysis.dna.concept_statements`):
+    who invokes which argument of the article, agreeing or not, in whose words."""
+    return pd.DataFrame(
+        {
+            "Speaker": table["actor"].map(names),
+            "Argument": table["concept_en"],
+            "Agrees": table["stance"].map({"support": "yes", "oppose": "no"}),
+            "Arabic": table["quote_ar"],
+            "English": table["quote_en"],
+        }
+    )
+
+
 def arenas(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
