@@ -235,5 +235,6 @@ def concept_statements(
         }
     )
     if concepts is not None:
-        out["concept_en"] = out["target"].map(dict(zip(concepts["id"], concepts["name_en"])))
+        english = dict(zip(concepts["id"], concepts["name_en"], strict=True))
+        out["concept_en"] = out["target"].map(english)
     return out.reset_index(drop=True)
