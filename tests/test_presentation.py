@@ -7,6 +7,7 @@ import hashlib
 import re
 
 import pandas as pd
+import pytest
 
 from rsii.data import load
 from rsii.present import arabic, figures, interactive, tables
@@ -180,3 +181,30 @@ def test_every_kind_of_actor_reads_with_its_article():
     phrases = {k: words.indefinite(views.KIND_WORDS[k]) for k in kinds}
     assert phrases["armed_group"] == "an armed group" and phrases["state"] == "a state"
     assert phrases["unnamed_source"] == "an unnamed source"
+
+
+@pytest.mark.parametrize(
+    "name, plural",
+    [
+        ("Sunni factions", True), ("General staffs", True), ("Russian fighters in ISIS", True),
+        ("A number of European, Arab and Middle Eastern states (unnamed)", True),
+        ("United States", False), ("Alliance of National Forces", False), ("Russia", False),
+        ("Islamic State (ISIS)", False), ("US administration", False),
+    ],
+)  # fmt: skip
+def test_a_relation_agrees_with_its_subject(name, plural):
+    from rsii.present import words
+
+    assert words.is_plural(name) is plural
+    assert words.relation_clause("oppose", name) == ("oppose" if plural else "opposes")
+    assert words.relation_clause("member_of", name) == (
+        "are members of" if plural else "is a member of"
+    )
+
+
+def test_every_relation_value_has_a_clause():
+    from rsii.data import load
+    from rsii.present import words
+
+    for value in [*load.relation_types()["value"], "support", "oppose"]:
+        assert value in words._RELATION_CLAUSES, f"{value!r} has no clause in words"

@@ -31,7 +31,7 @@ from rsii.present.register import (
 )
 from rsii.present.tables import markdown_table, sentence_link
 from rsii.present.views import KIND_WORDS, cite
-from rsii.present.words import count, indefinite, join
+from rsii.present.words import count, indefinite, join, relation_clause
 
 BELONGING_WORDS = {
     "member_of": "member of",
@@ -153,8 +153,8 @@ def _event_home(reg: Register, e) -> str:
     return _item(f"event-{e.id}", line)
 
 
-def _elsewhere(label: str, text: str) -> str:
-    return f"- {_ref(text, label)}"
+def _elsewhere(label: str, text: str, sentence: str) -> str:
+    return f"- {_ref(text, label)} ({sentence_link(sentence)})"
 
 
 def _splits_phrase(n: int) -> str:
@@ -271,15 +271,23 @@ def _rows(reg: Register, actor: str) -> list[str]:
         out += [_stance_home(reg, s) for s in home_st.itertuples()]
         out += [_event_home(reg, e) for e in home_ev.itertuples()]
     away = [
-        _elsewhere(f"relation-{r.id}", f"{reg.names[r.source]} {_words(r.relation)} it")
+        _elsewhere(
+            f"relation-{r.id}",
+            f"{reg.names[r.source]} {relation_clause(r.relation, reg.names[r.source])} it",
+            r.sentence,
+        )
         for r in rel[rel["target"] == actor].itertuples()
     ]
     away += [
-        _elsewhere(f"stance-{s.id}", f"{reg.names[s.actor]} {s.stance}s it")
+        _elsewhere(
+            f"stance-{s.id}",
+            f"{reg.names[s.actor]} {relation_clause(s.stance, reg.names[s.actor])} it",
+            s.sentence,
+        )
         for s in st[st["target"] == actor].itertuples()
     ]
     away += [
-        _elsewhere(f"event-{e.id}", f"{e.date}: {e.event_en}")
+        _elsewhere(f"event-{e.id}", f"{e.date}: {e.event_en}", e.sentence)
         for e, xs in zip(ev.itertuples(), listed, strict=True)
         if actor in xs and home_of_event(e.actors, known) != actor
     ]
@@ -374,15 +382,19 @@ def sentence_coding(reg: Register, sentence: str) -> str:
         items.append("actors " + ", ".join(_actor_link(reg, a) for a in actors))
     rels = reg.relations[reg.relations["sentence"] == sentence]
     ties = [
-        _ref(f"{reg.short[r.source]} {_words(r.relation)} {reg.short[r.target]}",
-             f"relation-{r.id}")
+        _ref(f"{reg.short[r.source]} {relation_clause(r.relation, reg.short[r.source])} "
+             f"{reg.short[r.target]}", f"relation-{r.id}")
         for r in rels.itertuples()
     ]  # fmt: skip
     if ties:
         items.append("ties " + "; ".join(ties))
     st = reg.stances[reg.stances["sentence"] == sentence]
     said = [
-        _ref(f"{reg.short[s.actor]} {s.stance}s {reg.short[s.target]}", f"stance-{s.id}")
+        _ref(
+            f"{reg.short[s.actor]} {relation_clause(s.stance, reg.short[s.actor])} "
+            f"{reg.short[s.target]}",
+            f"stance-{s.id}",
+        )
         for s in st.itertuples()
     ]
     if said:

@@ -56,3 +56,36 @@ def share_of_draws(p_value: float, at_floor: bool, draws: int) -> str:
     if at_floor:
         return f"no draw (a share below 1 in {draws + 1:,}, the least {draws:,} draws can show)"
     return f"a share of {p_value:.3f}"
+
+
+# A relation as a clause about its target ("is a member of it"), for one subject and for
+# several: the codebook's relation values are not English verbs.
+_RELATION_CLAUSES = {
+    "member_of": ("is a member of", "are members of"), "part_of": ("is part of", "are part of"),
+    "leads": ("leads", "lead"), "chairs": ("chairs", "chair"),
+    "represents": ("represents", "represent"), "hosts": ("hosts", "host"),
+    "cooperates_with": ("cooperates with", "cooperate with"),
+    "allied_with": ("is allied with", "are allied with"), "supports": ("supports", "support"),
+    "calls_for": ("calls for", "call for"), "opposes": ("opposes", "oppose"),
+    "criticises": ("criticises", "criticise"), "accuses": ("accuses", "accuse"),
+    "fights": ("fights", "fight"), "speaks_to": ("speaks to", "speak to"),
+    "support": ("supports", "support"), "oppose": ("opposes", "oppose"),
+}  # fmt: skip
+
+
+def is_plural(name: str) -> bool:
+    """Whether an actor's English name is plural, by its head noun (the last word before
+    "of" or "in"): "Sunni factions", "General staffs", "Russian fighters in ISIS" are;
+    "United States", "Alliance of National Forces" are not (a capitalised head is a
+    proper name)."""
+    if name.lower().startswith(("a number of ", "several ", "some ")):
+        return True  # "A number of European, Arab and Middle Eastern states oppose"
+    head = name.split(" of ")[0].split(" in ")[0].split()[-1]
+    return head.islower() and head.endswith("s") and not head.endswith("ss")
+
+
+def relation_clause(relation: str, subject: str) -> str:
+    """A relation or stance value as the verb of ``subject``: ("member_of", "Russia") →
+    "is a member of"; ("oppose", "Sunni factions") → "oppose"."""
+    singular, plural = _RELATION_CLAUSES.get(str(relation), (str(relation).replace("_", " "),) * 2)
+    return plural if is_plural(subject) else singular
