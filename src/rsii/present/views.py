@@ -325,19 +325,27 @@ def multiverse(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.
     """The models of :class:`rsii.analysis.multiverse.Multiverse` (its ``table``, or a
     part of it) as a reader sees them: the main model marked, each choice in words
     (or, for a hard case's reading, its title from ``titles``), then the measures."""
-    out = {"Model": table["main"].map({True: "main", False: ""})}
+    # One column says the model in words, so that the measures fit beside it.
     if (table["case"] != "").any():
-        out["Reading"] = table["case"].map(lambda c: (titles or {}).get(c, c) if c else "coded")
+        model = table["case"].map(lambda c: (titles or {}).get(c, c) if c else "as coded")
     else:
-        for choice, (header, words) in CHOICE_WORDS.items():
-            out[header] = table[choice].map(words)
+        model = pd.Series(
+            ["; ".join(words[row[choice]] for choice, words in OPTION_WORDS.items())
+             for row in table.to_dict("records")],
+            index=table.index,
+        )  # fmt: skip
+    out = {
+        "Model": [
+            f"main model: {m}" if main else m for m, main in zip(model, table["main"], strict=True)
+        ]
+    }
     out |= {
         "Actors": table["actors"],
         "Ties": table["ties"],
         "Balanced triangles": table["balanced_share"].map(lambda x: f"{x:.2f}"),
         "Frustration": table["frustration"],
-        "Optimal two-camp splits": table["optimal_splits"],
-        "Fewest misfits": table["misfits"],
+        "Splits": table["optimal_splits"],
+        "Misfits": table["misfits"],
         "Clusters needed": table["fewest_clusters"],
         "Support": table["support"],
         "Opposition": table["oppose"],
