@@ -247,7 +247,8 @@ def test_a_chapter_rerun_in_jupyterlab_reads_as_the_book_does(chromium, lab_sess
         assert expected in text, f"{chapter}: no {expected!r} in the prose"
         # A value not evaluated is shown as its name.
         words = set(re.findall(r"[A-Za-z_]+", text))
-        assert not _prose_names(root / "notebooks" / f"{chapter}.md") & words
+        unevaluated = _prose_names(root / "notebooks" / f"{chapter}.md") & words
+        assert not unevaluated, f"{chapter}: values shown as their names: {sorted(unevaluated)}"
         tables = panel.locator(".jp-OutputArea-output table")
         if "markdown_table(" in (root / "notebooks" / f"{chapter}.md").read_text():
             assert tables.count() > 0, f"{chapter}: no table rendered"
