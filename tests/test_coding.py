@@ -203,7 +203,8 @@ def test_no_note_names_a_row_or_an_actor_by_its_id():
     actors = {a["id"] for a in rows("actors")}
     for name in ("actors", "relations", "stances", "events", "statement_concepts"):
         for row in rows(name):
-            assert not re.search(r"\b(r\d{3}|st\d{2}|hc\d{2}|alt\d{2}|e\d{2})\b", row["note"])
+            ids = r"\b(r\d{3}|st\d{2}|hc\d{2}|alt\d{2}|e\d{2}|s\d{2})\b"
+            assert not re.search(ids, row["note"]), (name, row["id"])
             words = set(re.findall(r"(?<![A-Za-z0-9_])[a-z][a-z0-9_]*", row["note"]))
             assert not words & actors, (name, row["id"], words & actors)
     assert "e06" not in by_id("events")["e06"]["note"]
@@ -260,14 +261,17 @@ def test_an_alternative_that_makes_a_statement_an_act(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("name", "prefix", "old", "new", "named"),
     [
-        ("relations", "r101,", "as in s10.", "as in r030.", "'r030'"),
+        ("relations", "r101,", "as in sentence 10.", "as in r030.", "'r030'"),
+        ("relations", "r101,", "as in sentence 10.", "as in s10.", "'s10'"),
         ("stances", "st13,", "approvingly;", "approvingly (hc14);", "'hc14'"),
         ("events", "e07,", "Undated in the article", "Undated in the article (like e06)", "'e06'"),
         ("actors", "us_administration,", "of the United States.", "(united_states).",
          "'united_states'"),
         ("statement_concepts", "sc09,", "fighting ISIS together.", "info_centre.",
          "'info_centre'"),
-        ("alternatives", "alt65,", "in s08 is.", "in s08 is (r025).", "'r025'"),
+        ("alternatives", "alt65,", "in sentence 8 is.", "in sentence 8 is (r025).", "'r025'"),
+        ("actors", "info_centre,", "as a coalition body rather than a state body",
+         "as coalition_body rather than state_body", "'coalition_body', 'state_body'"),
     ],
 )  # fmt: skip
 def test_an_id_in_a_note(tmp_path, capsys, name, prefix, old, new, named):
@@ -281,5 +285,5 @@ def test_rubaies_case_states_the_articles_tension_over_hezbollah():
     prose = CODEBOOK.read_text(encoding="utf-8")
     start = prose.index("### Al-Rubaie's call for a “new” alliance")
     case = prose[start : prose.index("\n### ", start + 1)]
-    assert "«زائد واحد» إلى حزب الله اللبناني" in case and "`s01`" in case
+    assert "«زائد واحد» إلى حزب الله اللبناني" in case and "<sentence-s01>" in case
     assert "تحالف إقليمي دولي جديد" in case and "*new*" in case

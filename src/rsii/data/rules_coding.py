@@ -11,10 +11,11 @@ read and returns its problems as ``FILE:LINE`` errors:
   (stance, concept) pair once; an alternative coding may not turn such a statement into
   an act;
 - a ``note`` cell, which the book shows to readers, holds no row id (``r075``, ``st11``,
-  ``hc16``, ``alt58``, ``e06``, ``sc01``, ``h03``) and no identifier (an actor's, or a
-  concept's ``snake_case`` id): it says in words what it refers to. Sentence ids
-  (``s07``) are allowed, as the book links them. The same holds for the value of an
-  alternative that replaces a note.
+  ``hc16``, ``alt58``, ``e06``, ``sc01``, ``h03``), no sentence id (``s07``: a reader
+  counts "sentence 7") and no identifier (an actor's id, a concept's ``snake_case`` id
+  or a codebook value with an underscore, such as ``coalition_body``): it says in words
+  what it refers to. The same holds for the value of an alternative that replaces a
+  note.
 """
 
 from __future__ import annotations
@@ -24,17 +25,20 @@ import re
 from rsii.data.rules import Context, Problems, row_problems
 
 ACT, STATEMENT = "act", "statement"
-# Row ids of the package's tables; sentence ids (s01 …) are not among them.
-ROW_ID = re.compile(r"(?<![A-Za-z0-9_])(?:r\d{3}|st\d{2}|hc\d{2}|alt\d{2}|e\d{2}|sc\d{2}|h\d{2})"
-                    r"(?![A-Za-z0-9_])")  # fmt: skip
+# Row ids of the package's tables, and sentence ids (s01 …), which a note writes in words.
+ROW_ID = re.compile(r"(?<![A-Za-z0-9_])(?:r\d{3}|st\d{2}|hc\d{2}|alt\d{2}|e\d{2}|sc\d{2}|h\d{2}"
+                    r"|s\d{2})(?![A-Za-z0-9_])")  # fmt: skip
 WORD = re.compile(r"(?<![A-Za-z0-9_])[a-z][a-z0-9_]*(?![A-Za-z0-9_])")
 
 
 def identifiers(ctx: Context) -> set[str]:
-    """The ids a note may not use: every actor id, and every concept id that is not an
-    English word (one with an underscore)."""
+    """The ids a note may not use: every actor id, and every concept id and codebook
+    value that is not an English word (one with an underscore)."""
     ids = set(ctx.ids.get("actors", set()))
     ids |= {c for c in ctx.ids.get("concepts", set()) if "_" in c}
+    codebook = ctx.tables.get("codebook")
+    if codebook is not None and "value" in codebook.header:
+        ids |= {row["value"] for _, row in codebook if "_" in row["value"]}
     return ids
 
 
@@ -48,7 +52,8 @@ def ids_in(text: str, names: set[str]) -> list[str]:
 def _id_message(found: list[str]) -> str:
     return (
         f"note names {', '.join(repr(i) for i in found)}: a note is read in the book, so say "
-        "in words what it refers to (the sentence, the actor's name, the hard case's title)"
+        "in words what it refers to (\"sentence 7\", the actor's name, the hard case's title, "
+        "the kind or relation in words)"
     )
 
 

@@ -17,12 +17,12 @@ INTRO = """\
 # The article
 
 This chapter reproduces the edition of the article that the book analyses
-{cite:p}`wikipedia-4plus1`, sentence by sentence. Each sentence keeps the identifier
-(`s01`, `s02`, …) that every coded row in the data package points to; the Arabic is
+{cite:p}`wikipedia-4plus1`, sentence by sentence, each numbered as every coded row in the
+data package counts it (sentence 1 is `s01` in the downloads); the Arabic is
 verbatim, the English is this project's translation, and the numbers in brackets are
 the article's own footnote markers, linked to the [bibliography](bibliography).
-Square brackets inside a quotation (as in `s08`) are the article's editorial insertions,
-not footnotes.
+Square brackets inside a quotation (as in {ref}`sentence 8 <sentence-s08>`) are the
+article's editorial insertions, not footnotes.
 
 Under each sentence, *Coded* lists what the data package codes from it: the actors it
 names, with links to their pages in the {ref}`actor register <actor-register>`, and the
@@ -50,7 +50,7 @@ def _sentence(row, reg: Register | None = None) -> str:
     return (
         f"(sentence-{row.id})=\n"
         f"```{{ar}}\n{row.text_ar}\n```\n\n"
-        f"**{row.id}.** {row.text_en}{cite}\n{coded}"
+        f"**{int(row.id[1:])}.** {row.text_en}{cite}\n{coded}"
     )
 
 
