@@ -74,7 +74,7 @@ def models(cases: Iterable[str] = ()) -> list[results.Model]:
     return combos + [replace(results.MAIN, case=c) for c in cases]
 
 
-def fewest_clusters(G: nx.Graph) -> tuple[int, dict[int, int]]:
+def fewest_clusters(G: nx.Graph, best: int | None = None) -> tuple[int, dict[int, int]]:
     """The smallest number of clusters that reaches the fewest misfits of any clustering.
 
     :func:`rsii.analysis.signed.clustering` without ``k`` gives the finest optimal
@@ -87,6 +87,8 @@ def fewest_clusters(G: nx.Graph) -> tuple[int, dict[int, int]]:
     ----------
     G : nx.Graph
         A signed graph (edge attribute ``sign`` ∈ {+1, −1}).
+    best : int or None
+        The fewest misfits of any clustering, if known (else computed).
 
     Returns
     -------
@@ -112,10 +114,15 @@ def fewest_clusters(G: nx.Graph) -> tuple[int, dict[int, int]]:
     Davis, J. A. (1967). Clustering and structural balance in graphs. *Human Relations*
     20, 181–187.
     """
-    best = signed.clustering(G).misfits
+    best = signed.clustering(G).misfits if best is None else best
     found, smallest = {}, None
     for k in itertools.count(1):
-        found[k] = signed.clustering(G, k).misfits
+        if k == 1:  # one cluster per connected part: every negative tie is a misfit
+            found[k] = sum(1 for *_, s in G.edges(data="sign") if s < 0)
+        elif found[k - 1] == best:  # more clusters cannot do better than the best
+            found[k] = best
+        else:
+            found[k] = signed.clustering(G, k).misfits
         if smallest is None and found[k] == best:
             smallest = k
         if smallest is not None and k >= 3:
@@ -244,7 +251,7 @@ def describe(
     True
     """
     model, G = analysis.model, analysis.graph
-    k, by_k = fewest_clusters(G)
+    k, by_k = fewest_clusters(G, analysis.clustering.misfits)
     tri = analysis.triangles[~analysis.triangles["balanced"]]
     negatives = (tri[["sign_uv", "sign_uw", "sign_vw"]] < 0).sum(axis=1)
     stances = counted_stances(model, data)
