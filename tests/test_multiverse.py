@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from test_figure_labels import _problems
 
-from rsii.analysis import multiverse, network, nulls, results, signed
+from rsii.analysis import findings, multiverse, network, nulls, results, signed
 from rsii.data import load
 from rsii.present import export, speccurve, views
 
@@ -169,22 +169,22 @@ def test_holds_and_rests_on_count_the_models():
            | {"case": "hc01", "main": False}]
     )  # fmt: skip
     mv = multiverse.Multiverse(table, 0, 0)
-    assert multiverse.holds(mv, lambda r: True) == (48, 48)
-    assert multiverse.holds(mv, lambda r: r["states"] != "apart") == (32, 48)
-    assert multiverse.holds(mv, lambda r: r["acts"], part="readings") == (1, 1)
-    assert multiverse.holds(mv, lambda r: r["acts"], part="all") == (25, 49)
+    assert findings.holds(mv, lambda r: True) == (48, 48)
+    assert findings.holds(mv, lambda r: r["states"] != "apart") == (32, 48)
+    assert findings.holds(mv, lambda r: r["acts"], part="readings") == (1, 1)
+    assert findings.holds(mv, lambda r: r["acts"], part="all") == (25, 49)
     with pytest.raises(ValueError, match="part"):
-        multiverse.holds(mv, lambda r: True, part="some")
+        findings.holds(mv, lambda r: True, part="some")
 
     def misfit(r):  # needs states not apart and inferred kept, and more
         return r["states"] != "apart" and r["inferred"] and (r["founding"] or r["affiliation"])
 
-    needs, enough = multiverse.rests_on(mv, misfit)
+    needs, enough = findings.rests_on(mv, misfit)
     assert needs == {"states": ("joined", "merged"), "inferred": (True,)} and not enough
-    needs, enough = multiverse.rests_on(mv, lambda r: r["states"] != "apart" and r["inferred"])
+    needs, enough = findings.rests_on(mv, lambda r: r["states"] != "apart" and r["inferred"])
     assert needs == {"states": ("joined", "merged"), "inferred": (True,)} and enough
-    assert multiverse.rests_on(mv, lambda r: True) == ({}, True)
-    assert multiverse.rests_on(mv, lambda r: False) == ({}, False)
+    assert findings.rests_on(mv, lambda r: True) == ({}, True)
+    assert findings.rests_on(mv, lambda r: False) == ({}, False)
 
 
 def test_the_export_writes_every_model_with_ids_joined(mv):
@@ -241,17 +241,17 @@ def test_the_introduction_s_robustness_claims(mv):
     exists only where governments are joined to or merged with their states and the
     inferences are kept; in the main model the rule tie joining the Iraqi government to
     Iraq can misfit instead of the approval."""
-    tests = {name: test for name, (_, test) in multiverse.FINDINGS.items()}
+    tests = {name: test for name, (_, test) in findings.FINDINGS.items()}
     wanted = {"acts": (True,), "founding": (True,), "inferred": (True,)}
-    assert multiverse.rests_on(mv, tests["support"]) == (wanted, True)
+    assert findings.rests_on(mv, tests["support"]) == (wanted, True)
     statements = mv.combinations.iloc[multiverse.models().index(replace(results.MAIN, acts=False))]
     assert statements["support"] < statements["oppose"]
-    needs, _ = multiverse.rests_on(mv, tests["misfit"])
+    needs, _ = findings.rests_on(mv, tests["misfit"])
     assert needs == {"states": ("joined", "merged"), "inferred": (True,)}
-    assert multiverse.holds(mv, tests["misfit"]) == multiverse.holds(mv, tests["approval"])
-    rule = (multiverse.IRAQ, multiverse.IRAQ_GOVERNMENT, 1)
+    assert findings.holds(mv, tests["misfit"]) == findings.holds(mv, tests["approval"])
+    rule = (findings.IRAQ, findings.IRAQ_GOVERNMENT, 1)
     assert rule in mv.main["misfit_ties"]
     kinds = set(results.analyse().evidence(*rule[:2])["kind"])
     assert kinds == {network.GOVERNMENT_RULE}
-    core = multiverse.holds(mv, tests["chance"], where=lambda r: r["founding"] and r["inferred"])
+    core = findings.holds(mv, tests["chance"], where=lambda r: r["founding"] and r["inferred"])
     assert core[0] == core[1] > 0

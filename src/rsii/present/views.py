@@ -354,7 +354,7 @@ def multiverse(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.
 
 
 def conditions(needs: dict) -> str:
-    """The choices a finding rests on (:func:`rsii.analysis.multiverse.rests_on`), in
+    """The choices a finding rests on (:func:`rsii.analysis.findings.rests_on`), in
     words: "governments joined to their states or states merged with their agents;
     inferred ties and stances kept"; "none" when it needs none."""
     parts = [" or ".join(OPTION_WORDS[c][o] for o in options) for c, options in needs.items()]
@@ -362,7 +362,7 @@ def conditions(needs: dict) -> str:
 
 
 def robustness(table: pd.DataFrame) -> pd.DataFrame:
-    """Each finding's robustness (:func:`rsii.analysis.multiverse.robustness`) for readers."""
+    """Each finding's robustness (:func:`rsii.analysis.findings.robustness`) for readers."""
     return pd.DataFrame(
         {
             "Finding": table["says"],
