@@ -319,3 +319,18 @@ def test_all_arabic_is_inside_lang_ar(tour):
         f"{name}: {item}" for name, visit in tour.items() for item in visit.facts["unmarked"]
     ]
     assert not problems, "Arabic outside lang=ar:\n" + "\n".join(problems)
+
+
+def test_chapter_figures_open_at_full_size(light_context, page_opener, site_url):
+    page, _ = page_opener(light_context, f"{site_url}notebooks/stances.html", "figures")
+    try:
+        page.wait_for_load_state("load")
+        links = page.eval_on_selector_all(
+            ".bd-article figure img",
+            "imgs => imgs.map(i => [i.closest('a') && i.closest('a').href, i.src])",
+        )
+    finally:
+        page.close()
+    assert len(links) >= 3, links
+    for href, src in links:
+        assert href == src, f"a figure's image does not open at full size: {src}"

@@ -47,3 +47,17 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 });
+
+// A chapter's figures open at full size: each figure's image links to the image itself
+// (Sphinx links only images it scaled; the notebooks' figures are drawn at their size).
+document.addEventListener("DOMContentLoaded", function () {
+  for (const img of document.querySelectorAll(".bd-article figure img")) {
+    if (img.closest("a")) continue;
+    const link = document.createElement("a");
+    link.href = img.getAttribute("src");
+    link.className = "rsii-full-size";
+    link.title = "Open the figure at full size";
+    img.replaceWith(link);
+    link.append(img);
+  }
+});
