@@ -165,3 +165,10 @@ def test_every_register_camp_sentence_holds_in_every_optimal_split(reg):
         assert set(with_) == always_with and set(against) == always_against, actor
         checked += 1
     assert checked == reg.signed.summary["actors"]
+
+
+def test_the_cache_is_the_build_s_in_a_checkout(monkeypatch, root):
+    monkeypatch.delenv("RSII_CACHE", raising=False)
+    assert results.cache_folder() == root / "_build" / ".analysis"
+    monkeypatch.setenv("RSII_CACHE", "/somewhere/else")
+    assert str(results.cache_folder()) == "/somewhere/else"

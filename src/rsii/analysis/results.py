@@ -462,14 +462,24 @@ def fingerprint(data: Path | None = None) -> str:
 _MEMORY: dict[str, Results] = {}
 
 
+def cache_folder() -> Path | None:
+    """Where :func:`results` keeps its results on disk: ``$RSII_CACHE``; else, in a
+    source checkout, the build's folder (``_build/.analysis``), so that a chapter rerun
+    after ``make book`` reads what the build computed; else nowhere (memory only)."""
+    if folder := os.environ.get("RSII_CACHE"):
+        return Path(folder)
+    root = paths.repo_root()
+    return root / "_build" / ".analysis" if root is not None else None
+
+
 def results(data: Path | None = None) -> Results:
-    """:func:`compute`'s :class:`Results`, cached per :func:`fingerprint` in memory and,
-    when ``RSII_CACHE`` names a folder, on disk (written atomically)."""
+    """:func:`compute`'s :class:`Results`, cached per :func:`fingerprint` in memory and
+    on disk in :func:`cache_folder` (written atomically)."""
     key = fingerprint(data)
     if key in _MEMORY:
         return _MEMORY[key]
-    folder = os.environ.get("RSII_CACHE")
-    path = Path(folder) / f"results-{key}.pickle" if folder else None
+    folder = cache_folder()
+    path = folder / f"results-{key}.pickle" if folder else None
     if path is not None and path.is_file():
         with path.open("rb") as f:
             found = pickle.load(f)

@@ -53,11 +53,11 @@ def _logged_seconds(log: str, pattern: str) -> str:
 
 
 def _notebooks_alone(copy: Path) -> dict[str, float]:
-    """Each notebook run alone in a fresh kernel, as a reader reruns a chapter (with no
-    analysis cache: the chapter computes what it reads): name → seconds."""
+    """Each notebook run alone in a fresh kernel, as a reader reruns a chapter before any
+    build (an empty analysis cache: the chapter computes what it reads): name → seconds."""
     times = {}
-    env = {k: v for k, v in os.environ.items() if k != "RSII_CACHE"}
     for path in sorted((copy / "notebooks").glob("*.md")):
+        env = {**os.environ, "RSII_CACHE": tempfile.mkdtemp(prefix="rsii-bench-cache-")}
         nb = jupytext.read(path)
         client = NotebookClient(
             nb,
