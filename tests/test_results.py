@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from rsii.analysis import balance, results
+from rsii.analysis import balance, cache, results
 from rsii.present import register, register_pages
 
 
@@ -111,12 +111,12 @@ def test_each_modelling_choice_changes_the_ties_as_it_says():
 
 def test_results_are_cached_on_disk_per_fingerprint(tmp_path, monkeypatch):
     monkeypatch.setenv("RSII_CACHE", str(tmp_path))
-    monkeypatch.setattr(results, "_MEMORY", {})
+    monkeypatch.setattr(cache, "_MEMORY", {})
     calls = []
     real = results.compute
     monkeypatch.setattr(results, "compute", lambda data=None: calls.append(1) or real(data, 3))
     first = results.results()
-    monkeypatch.setattr(results, "_MEMORY", {})  # a new process: memory empty, disk kept
+    monkeypatch.setattr(cache, "_MEMORY", {})  # a new process: memory empty, disk kept
     second = results.results()
     assert calls == [1] and len(list(tmp_path.glob("results-*.pickle"))) == 1
     assert second.main.summary == first.main.summary
@@ -169,6 +169,6 @@ def test_every_register_camp_sentence_holds_in_every_optimal_split(reg):
 
 def test_the_cache_is_the_build_s_in_a_checkout(monkeypatch, root):
     monkeypatch.delenv("RSII_CACHE", raising=False)
-    assert results.cache_folder() == root / "_build" / ".analysis"
+    assert cache.cache_folder() == root / "_build" / ".analysis"
     monkeypatch.setenv("RSII_CACHE", "/somewhere/else")
-    assert str(results.cache_folder()) == "/somewhere/else"
+    assert str(cache.cache_folder()) == "/somewhere/else"

@@ -237,7 +237,8 @@ def arenas(
                 "negative": sum(1 for *_, s in H.edges(data="sign") if s < 0),
                 "balanced_share": tri["share"],
                 "walk_index": balance.walk_balance(H),
-                "frustration": balance.frustration(H).index,
+                # every optimal split leaves the same number frustrated: the first's
+                "frustration": len(balance._frustrated_edges(H, first)) if splits else 0,
                 "optimal_splits": len(splits),
                 "camp_A": by_camp["A"],
                 "camp_B": by_camp["B"],

@@ -21,9 +21,6 @@ modeling and computational study of the frustration index in signed networks.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,8 +28,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from rsii.analysis import balance, camps, centrality, network, nulls, signed
-from rsii.data import load, paths
+from rsii.analysis import balance, cache, camps, centrality, network, nulls, signed
+from rsii.data import load
 
 if TYPE_CHECKING:  # multiverse imports this module: it is imported where compute needs it
     from rsii.analysis.multiverse import Multiverse
@@ -445,51 +442,7 @@ def compute(data: Path | None = None, draws: int = 1000, seed: int = 2015) -> Re
     )
 
 
-def fingerprint(data: Path | None = None) -> str:
-    """A hash of the data package's files and of the package's code: a cached
-    :class:`Results` is valid while it is unchanged."""
-    folder = Path(data) if data is not None else paths.data_dir()
-    code = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for root, pattern in ((folder, "*"), (code, "*.py")):
-        for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
-            if "__pycache__" in path.parts:
-                continue
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:20]
-
-
-_MEMORY: dict[str, Results] = {}
-
-
-def cache_folder() -> Path | None:
-    """Where :func:`results` keeps its results on disk: ``$RSII_CACHE``; else, in a
-    source checkout, the build's folder (``_build/.analysis``), so that a chapter rerun
-    after ``make book`` reads what the build computed; else nowhere (memory only)."""
-    if folder := os.environ.get("RSII_CACHE"):
-        return Path(folder)
-    root = paths.repo_root()
-    return root / "_build" / ".analysis" if root is not None else None
-
-
 def results(data: Path | None = None) -> Results:
-    """:func:`compute`'s :class:`Results`, cached per :func:`fingerprint` in memory and
-    on disk in :func:`cache_folder` (written atomically)."""
-    key = fingerprint(data)
-    if key in _MEMORY:
-        return _MEMORY[key]
-    folder = cache_folder()
-    path = folder / f"results-{key}.pickle" if folder else None
-    if path is not None and path.is_file():
-        with path.open("rb") as f:
-            found = pickle.load(f)
-    else:
-        found = compute(data)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            with partial.open("wb") as f:
-                pickle.dump(found, f, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(path)
-    _MEMORY[key] = found
-    return found
+    """:func:`compute`'s :class:`Results`, computed once per data and code
+    (:func:`rsii.analysis.cache.cached`)."""
+    return cache.cached("results", lambda: compute(data), data)

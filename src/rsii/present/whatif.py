@@ -40,7 +40,6 @@ import html as _html
 import itertools
 import json
 import math
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -48,7 +47,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from rsii.analysis import results
+from rsii.analysis import cache, results
 from rsii.analysis.results import Analysis, Model
 from rsii.data import load
 from rsii.present import figures, labels, words
@@ -269,28 +268,10 @@ def dumps(data: dict) -> str:
 
 
 def book_payload(data: Path | None = None) -> dict:
-    """:func:`payload` of :func:`analyses` for the book, cached per
-    :func:`rsii.analysis.results.fingerprint` in memory and, when ``RSII_CACHE`` names
-    a folder, on disk (as :func:`rsii.analysis.results.results` is)."""
-    key = results.fingerprint(data)
-    if key in _MEMORY:
-        return _MEMORY[key]
-    folder = os.environ.get("RSII_CACHE")
-    path = Path(folder) / f"whatif-{key}.json" if folder else None
-    if path is not None and path.is_file():
-        found = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        found = payload(analyses(data), load.actors(data), data)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-            partial.replace(path)
-    _MEMORY[key] = found
-    return found
-
-
-_MEMORY: dict[str, dict] = {}
+    """:func:`payload` of :func:`analyses` for the book, computed once per data and code
+    (:func:`rsii.analysis.cache.cached`, the cache :func:`rsii.analysis.results.results`
+    uses)."""
+    return cache.cached("whatif", lambda: payload(analyses(data), load.actors(data), data), data)
 
 
 NO_CASE = "none: the coding as it stands"
