@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 # The tests run on every core, a module's tests together (see tests/conftest.py).
 PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: book html pdf check test validate bench export lab linkcheck data clean system venv
+.PHONY: book html pdf check test validate bench export lab linkcheck data clean system venv catalogs
 
 book: html pdf  ## build the HTML site and the PDF
 
@@ -64,6 +64,9 @@ data: venv  ## regenerate headings.csv and sentences.csv from data/source/
 
 lab: venv  ## JupyterLab on the MyST notebooks (a double click opens them as notebooks)
 	$(BIN)/python -m rsii.book.lab
+
+catalogs: venv  ## bring the Arabic edition's catalogs (locales/ar) up to the English sources
+	$(BIN)/python -m rsii.book.catalogs
 
 linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck

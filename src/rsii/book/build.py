@@ -27,12 +27,19 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from rsii.book import release
+from rsii.book import editions, release
 from rsii.book.stamps import BOOK_INPUTS, CODE_AND_DATA, Stamp, fingerprint
 from rsii.data import paths
+from rsii.present import i18n
 
-BUILDERS = {"html": "html", "pdf": "pdflatex", "linkcheck": "linkcheck"}
-OUTPUTS = {"html": Path("html") / "index.html", "pdf": Path("latex") / "book.pdf"}
+BUILDERS = {"html": "html", "html-ar": "html", "pdf": "pdflatex", "linkcheck": "linkcheck"}
+OUTPUTS = {
+    "html": Path("html") / "index.html",
+    "html-ar": Path("html") / "index.html",
+    "pdf": Path("latex") / "book.pdf",
+}
+# The edition a target builds (rsii.book.editions): "html-ar" is the Arabic site.
+LANGUAGE = {"html-ar": "ar"}
 # Strict: warnings are errors, every reference must resolve, and all problems are listed.
 STRICT = ["-W", "-n", "--keep-going"]
 CACHE = ".jupyter_cache"  # = execute.cache in book/_config.yml
@@ -131,54 +138,69 @@ def _locked(build_dir: Path):
 
 def build(target: str, capture: bool = False, root: Path | None = None):
     """Build one output of the book in ``root`` (default: this checkout)."""
-    root = root or paths.repo_root()
-    if root is None:
+    checkout = root or paths.repo_root()
+    if checkout is None:
         raise RuntimeError("building the book needs the source checkout (pip install -e .)")
     cmd = command(target)
     if target == "linkcheck":
-        return subprocess.run(cmd, cwd=root, text=True, capture_output=capture)
-    build_dir = root / "_build"
-    with _locked(build_dir):
-        done = Stamp(build_dir / f".rsii-{target}")
-        # The edition's name (version, commit) is printed in the book: part of the key.
-        key = fingerprint(root, BOOK_INPUTS, extra=" ".join(cmd[1:]) + release.read(root).name)
-        if done.holds(key) and (build_dir / OUTPUTS[target]).exists():
-            note = f"{target}: up to date (no input changed since the last strict build)"
-            if not capture:
-                print(note)
-            return subprocess.CompletedProcess(cmd, 0, note if capture else None, "")
-        done.clear()
-        # Outputs depend on the code, data and pins as well as on the notebooks' text,
-        # which is all jupyter-cache sees: when those change, nothing cached is kept.
-        inputs, code_and_data = Stamp(build_dir / ".rsii-inputs"), fingerprint(root, CODE_AND_DATA)
-        if not inputs.holds(code_and_data):
-            shutil.rmtree(root / CACHE, ignore_errors=True)
-            _forget_environment(build_dir)
-            inputs.write(code_and_data)
-        # The analysis is computed once per build and data, and read by every notebook
-        # (their kernels inherit this process's environment) and by the register.
-        os.environ["RSII_CACHE"] = str(build_dir / ".analysis")
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
-        # Every table is a longtable and every reference carries its page: LaTeX needs a
-        # few more passes than latexmk's default five for both to settle.
-        env["LATEXMKOPTS"] = "-e '$$max_repeat=10'"  # $$: make's escape for $
-        result = None
-        try:
-            ran = compute_results(root, env) + execute_notebooks(root)
-            if not capture:
-                print(ran, end="", file=sys.stderr)
-            result = subprocess.run(cmd, cwd=root, env=env, text=True, capture_output=capture)
-            if capture:
-                result.stderr = ran + result.stderr
-        finally:
-            if result is None or result.returncode != 0:
-                _forget_environment(build_dir)
+        return subprocess.run(cmd, cwd=checkout, text=True, capture_output=capture)
+    lang = LANGUAGE.get(target, "en")
+    with _locked(checkout / "_build"):
+        root = editions.source_tree(checkout, lang)
+        result = _build(target, cmd, root, checkout, lang, capture)
         if result.returncode == 0:
-            done.write(key)
+            editions.publish(checkout, lang)
     if target == "pdf" and result.returncode == 0:
         from rsii.book.sphinxext.site import offer_pdf
 
-        offer_pdf(build_dir)
+        offer_pdf(checkout / "_build")
+    return result
+
+
+def _build(target, cmd, root: Path, checkout: Path, lang: str, capture: bool):
+    """One strict build of ``target`` from the source tree ``root`` (the checkout, or an
+    edition's tree of links to it)."""
+    build_dir = root / "_build"
+    done = Stamp(build_dir / f".rsii-{target}")
+    # The edition's name (version, commit) is printed in the book: part of the key.
+    edition = release.read(checkout).name + lang
+    key = fingerprint(root, BOOK_INPUTS, extra=" ".join(cmd[1:]) + edition)
+    if done.holds(key) and (build_dir / OUTPUTS[target]).exists():
+        note = f"{target}: up to date (no input changed since the last strict build)"
+        if not capture:
+            print(note)
+        return subprocess.CompletedProcess(cmd, 0, note if capture else None, "")
+    done.clear()
+    # Outputs depend on the code, data and pins as well as on the notebooks' text,
+    # which is all jupyter-cache sees: when those change, nothing cached is kept.
+    inputs, code_and_data = Stamp(build_dir / ".rsii-inputs"), fingerprint(root, CODE_AND_DATA)
+    if not inputs.holds(code_and_data):
+        shutil.rmtree(root / CACHE, ignore_errors=True)
+        _forget_environment(build_dir)
+        inputs.write(code_and_data)
+    # The analysis is computed once per build and data, and read by every notebook
+    # (their kernels inherit this process's environment) and by the register.
+    # Both editions read the one analysis, computed in the checkout's build folder.
+    os.environ["RSII_CACHE"] = str(checkout / "_build" / ".analysis")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(checkout)}
+    # The notebooks' kernels inherit this process's environment: they word in ``lang``.
+    os.environ[i18n.ENV] = env[i18n.ENV] = lang
+    # Every table is a longtable and every reference carries its page: LaTeX needs a
+    # few more passes than latexmk's default five for both to settle.
+    env["LATEXMKOPTS"] = "-e '$$max_repeat=10'"  # $$: make's escape for $
+    result = None
+    try:
+        ran = compute_results(root, env) + execute_notebooks(root)
+        if not capture:
+            print(ran, end="", file=sys.stderr)
+        result = subprocess.run(cmd, cwd=root, env=env, text=True, capture_output=capture)
+        if capture:
+            result.stderr = ran + result.stderr
+    finally:
+        if result is None or result.returncode != 0:
+            _forget_environment(build_dir)
+    if result.returncode == 0:
+        done.write(key)
     return result
 
 

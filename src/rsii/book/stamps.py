@@ -14,10 +14,12 @@ from pathlib import Path
 
 # What the book is built from, relative to the checkout.
 BOOK_INPUTS = (
-    "book", "notebooks", "data", "src", "references.bib", "requirements.txt", "CITATION.cff",
+    "book", "notebooks", "data", "src", "locales", "references.bib", "requirements.txt",
+    "CITATION.cff",
 )  # fmt: skip
 # What the notebooks' outputs and the generated pages depend on besides their own text.
-CODE_AND_DATA = ("src", "data", "references.bib", "requirements.txt")
+# The catalogs word the Arabic edition's generated pages and notebook outputs.
+CODE_AND_DATA = ("src", "data", "locales", "references.bib", "requirements.txt")
 # Pages the build writes itself from data/ and src/ (gitignored): they follow from those.
 GENERATED = ("book/article.md", "book/actors")
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
@@ -31,7 +33,7 @@ def _files(root: Path, names) -> list[Path]:
             found.append(top)
         for folder, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
-            found += [Path(folder) / f for f in files if not f.endswith(".pyc")]
+            found += [Path(folder) / f for f in files if not f.endswith((".pyc", ".mo"))]
     generated = [root / g for g in GENERATED]
     return sorted(p for p in found if not any(p == g or g in p.parents for g in generated))
 

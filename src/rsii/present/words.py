@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rsii.present import i18n
+
 _SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _IRREGULAR = {"party": "parties", "body": "bodies", "case": "cases", "statement": "statements"}
 
@@ -41,8 +43,14 @@ def indefinite(noun: str) -> str:
 
 
 def join(items: Iterable[str], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"; in the Arabic edition «أ وب»,
+    «أ، ب وج» (``conjunction`` "or": «أ أو ب»)."""
     items = list(items)
+    if i18n.is_arabic():
+        if len(items) <= 1:
+            return "".join(items)
+        last = f" أو {items[-1]}" if conjunction == "or" else f" و{items[-1]}"
+        return "، ".join(items[:-1]) + last
     if len(items) <= 2:
         return f" {conjunction} ".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"

@@ -18,6 +18,7 @@ from rsii.book.sphinxext import (
     pdftables,
     register,
     site,
+    translation,
     whatif,
     workarounds,
 )
@@ -37,6 +38,7 @@ PARTS = (
     pdftables,
     register,
     site,
+    translation,
     whatif,
     workarounds,
 )

@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from rsii.book.sphinxext import translation
 from rsii.data import load, paths
 from rsii.present.tables import markdown_table
 
@@ -45,6 +46,7 @@ class CodebookTable(SphinxDirective):
             raise self.error(f"no values for field {self.arguments[0]!r} in {path}")
         container = nodes.container(classes=["codebook-table"])
         self.state.nested_parse(StringList(text.splitlines(), source=str(path)), 0, container)
+        translation.keep_as_written(container)  # worded in the edition's language
         return container.children
 
 

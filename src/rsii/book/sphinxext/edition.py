@@ -15,7 +15,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from rsii.book import release
+from rsii.book import editions, release
 
 BINDER = "https://mybinder.org"
 
@@ -41,7 +41,7 @@ def long_date(iso: str) -> str:
 
 
 def configure(app, config) -> None:
-    edition = release.read(Path(app.srcdir))
+    edition = release.read(editions.checkout(Path(app.srcdir)))
     app.rsii_edition = edition
     config.version = config.release = edition.version
     config.today = long_date(edition.date)
@@ -63,7 +63,7 @@ class EditionBibtex(SphinxDirective):
     """The book's BibTeX entry, from CITATION.cff."""
 
     def run(self):
-        text = release.read(Path(self.env.srcdir)).bibtex()
+        text = release.read(editions.checkout(Path(self.env.srcdir))).bibtex()
         self.env.note_dependency(str(Path(self.env.srcdir) / release.CITATION))
         block = nodes.literal_block(text, text, language="bibtex")
         return [block]
@@ -74,6 +74,8 @@ def write_archive(app, exception) -> None:
     from it offers the same archive, byte for byte."""
     if exception is not None or app.builder.format != "html":
         return
+    if app.config.language != "en":
+        return  # one archive, the English site's; rsii.book.editions copies it beside
     edition = app.rsii_edition
     day = dt.datetime.fromisoformat(edition.date).replace(tzinfo=dt.UTC)
     release.write_archive(

@@ -35,7 +35,8 @@ def finish(app, exception) -> None:
         REDIRECT.format(title=app.config.html_title or app.config.project, target=target),
         encoding="utf-8",
     )
-    write_downloads(Path(app.outdir))
+    if app.config.language == "en":  # other editions get a copy (rsii.book.editions)
+        write_downloads(Path(app.outdir))
     remove_stale_pages(app)
     ship_fonts(Path(app.outdir) / "_static" / "fonts")
 

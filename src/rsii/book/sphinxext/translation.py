@@ -1,0 +1,94 @@
+"""What Sphinx translates from the catalogs, and the check that it translated all of it.
+
+Two kinds of text reach a page of the Arabic edition. The hand-written prose of the
+chapters and the notebooks' Markdown is English in the sources and translated by
+Sphinx from ``locales/ar/LC_MESSAGES/<page>.po``. What the code writes (the cells'
+outputs, the codebook's tables, the what-if view, the generated pages) is written in
+the edition's language to begin with (:mod:`rsii.present.i18n`): it is kept out of
+the catalogs (``translatable = False``, before Sphinx's ``Locale`` transform at
+priority 20), or it would be extracted as English and then found "untranslated".
+
+The check: Sphinx marks every node it could translate as translated or not
+(``translation_progress_classes``, set in book/_config.ar.yml), and falls back to the
+English in silence. Here every untranslated node is a warning, with its page and line,
+which the strict build turns into an error; so is a page whose catalog is missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+OUTPUT_CLASSES = {"cell_output"}  # myst-nb's container of a code cell's outputs
+
+
+def keep_as_written(node: nodes.Node) -> None:
+    """Keep ``node`` and everything in it out of the catalogs: it is written in the
+    edition's language by the code."""
+    for element in node.findall(nodes.Element):
+        element["translatable"] = False
+
+
+class KeepOutputsAsWritten(SphinxTransform):
+    """Cells' outputs are written by the code in the edition's language."""
+
+    default_priority = 15  # before sphinx.transforms.i18n.Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        for container in self.document.findall(nodes.container):
+            if OUTPUT_CLASSES & set(container.get("classes", [])):
+                keep_as_written(container)
+
+
+# Pages the build writes in the edition's language (rsii.book.stamps.GENERATED).
+GENERATED_PAGES = ("book/article", "book/actors/")
+
+
+class CheckTranslated(SphinxTransform):
+    """After Sphinx marks what it translated (``AddTranslationClasses``, 950)."""
+
+    default_priority = 960
+
+    def apply(self, **kwargs) -> None:
+        check_translated(self.app, self.document)
+
+
+def check_translated(app, doctree) -> None:
+    """In an edition other than English, every translatable text of the page must have
+    come from its catalog."""
+    if app.config.language == "en" or not app.config.translation_progress_classes:
+        return
+    docname = app.env.docname
+    if not docname.startswith(GENERATED_PAGES):
+        catalog = Path(app.srcdir) / "locales" / app.config.language / "LC_MESSAGES"
+        if not (catalog / f"{docname}.po").is_file():
+            logger.warning(
+                "no %s catalog for this page (%s); run `make catalogs` and translate it",
+                app.config.language,
+                (catalog / f"{docname}.po").relative_to(app.srcdir),
+                location=docname,
+                type="rsii",
+                subtype="untranslated",
+            )
+    for node in doctree.findall(nodes.Element):
+        if "untranslated" in node.get("classes", ()):
+            text = node.astext().strip().replace("\n", " ")
+            logger.warning(
+                "untranslated (no %s translation in the page's catalog, or only a fuzzy "
+                "one): %r; run `make catalogs` and translate it",
+                app.config.language,
+                text[:80] + ("..." if len(text) > 80 else ""),
+                location=node,
+                type="rsii",
+                subtype="untranslated",
+            )
+
+
+def setup(app):
+    app.add_transform(KeepOutputsAsWritten)
+    app.add_transform(CheckTranslated)
