@@ -103,6 +103,8 @@ def extract_code(root: Path) -> dict[str, Catalog]:
     """A template catalog per module of the package that has messages."""
     templates = {}
     for path in sorted((root / "src" / "rsii").rglob("*.py")):
+        if "i18n" not in path.read_text(encoding="utf-8"):
+            continue  # a `_()` there is Sphinx's own (sphinx.locale), not ours
         found = list(extract_from_file("python", str(path), keywords=KEYWORDS))
         if not found:
             continue
