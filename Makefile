@@ -32,8 +32,8 @@ $(TOOLS)/bin/.installed: requirements-tools.txt
 system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
 	@scripts/system-deps.sh
 
-html: venv  ## the HTML site in _build/html
-	$(BUILD) html
+html: venv  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
+	$(BUILD) html html-ar
 
 pdf: venv system  ## the PDF in _build/latex/book.pdf
 	$(BUILD) pdf

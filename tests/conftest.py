@@ -14,7 +14,7 @@ from rsii.data import paths
 pytest.register_assert_rewrite("browser", "tour")
 
 ROOT = paths.repo_root()
-BUILT = {"html_dir", "pdf_path"}  # fixtures that build the book
+BUILT = {"html_dir", "html_ar_dir", "pdf_path"}  # fixtures that build the book
 
 
 # The modules that take longest: the clean copies built from the sources, and the tour
@@ -65,6 +65,13 @@ def html_dir(root) -> Path:
     """The HTML site, built with warnings as errors (incremental after `make html`)."""
     _built("html")
     return root / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def html_ar_dir(root, html_dir) -> Path:
+    """The Arabic edition of the site (``ar/`` in the English one), built strict."""
+    _built("html-ar")
+    return root / "_build" / "html" / "ar"
 
 
 @pytest.fixture(scope="session")

@@ -100,6 +100,8 @@ def run() -> list[tuple[str, str, str]]:
         log: list[str] = []
         cold_html = _timed(lambda: log.append(_build(copy, "html")))
         warm_html = _timed(lambda: _build(copy, "html"))
+        cold_ar = _timed(lambda: log.append(_build(copy, "html-ar")))
+        warm_ar = _timed(lambda: _build(copy, "html-ar"))
         nb = copy / "notebooks" / "timeline.md"
         nb.write_text(nb.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         touched = _timed(lambda: _build(copy, "html"))
@@ -151,6 +153,18 @@ def run() -> list[tuple[str, str, str]]:
             f"{warm_html:.2f} s",
             f"{warm_html / cold_html:.3f} × cold (aim ≤ 0.1: {aim(warm_html <= 0.1 * cold_html)});"
             f" Python's start alone: {python:.2f} s",
+        ),
+        (
+            "cold HTML build of the Arabic edition (after the English)",
+            f"{cold_ar:.1f} s",
+            f"both editions {(cold_html + cold_ar) / cold_html:.2f} × the English alone "
+            f"(aim ≤ 2: {aim(cold_html + cold_ar <= 2 * cold_html)}); notebooks "
+            + _logged_seconds(log[1], r"\[rsii\] notebooks: \d+ run side by side"),
+        ),
+        (
+            "Arabic HTML rebuild, nothing changed",
+            f"{warm_ar:.2f} s",
+            f"{warm_ar / cold_ar:.3f} × cold (aim ≤ 0.1: {aim(warm_ar <= 0.1 * cold_ar)})",
         ),
         (
             "HTML rebuild after editing one notebook",
