@@ -117,11 +117,11 @@ def extract_code(root: Path) -> dict[str, Catalog]:
 
 
 def extract_data(root: Path) -> Catalog:
-    import pandas as pd
+    from rsii.data import load
 
     template = Catalog(locale=None, domain=i18n.DOMAIN)
     for table, columns in DATA_STRINGS.items():
-        frame = pd.read_csv(root / "data" / f"{table}.csv", dtype=str, keep_default_na=False)
+        frame = load.as_written(table, root / "data").fillna("")
         for column in columns:
             for i, text in enumerate(frame[column], start=2):
                 if text.strip():
