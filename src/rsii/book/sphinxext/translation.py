@@ -27,11 +27,19 @@ logger = logging.getLogger(__name__)
 OUTPUT_CLASSES = {"cell_output"}  # myst-nb's container of a code cell's outputs
 
 
-def keep_as_written(node: nodes.Node) -> None:
+def keep_as_written(node: nodes.Node, hand_written=()) -> None:
     """Keep ``node`` and everything in it out of the catalogs: it is written in the
-    edition's language by the code."""
+    edition's language by the code; except the node types in ``hand_written``, and what
+    is in them."""
     for element in node.findall(nodes.Element):
-        element["translatable"] = False
+        if not any(isinstance(a, hand_written) for a in _lineage(element, node)):
+            element["translatable"] = False
+
+
+def _lineage(element: nodes.Element, top: nodes.Node):
+    while element is not None and element is not top:
+        yield element
+        element = element.parent
 
 
 class KeepOutputsAsWritten(SphinxTransform):
@@ -42,7 +50,9 @@ class KeepOutputsAsWritten(SphinxTransform):
     def apply(self, **kwargs) -> None:
         for container in self.document.findall(nodes.container):
             if OUTPUT_CLASSES & set(container.get("classes", [])):
-                keep_as_written(container)
+                # A figure's caption and its image's description are the notebook's
+                # prose, written in the cell's metadata: translated like the rest.
+                keep_as_written(container, hand_written=(nodes.caption, nodes.image))
 
 
 # Pages the build writes in the edition's language (rsii.book.stamps.GENERATED).
