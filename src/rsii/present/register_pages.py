@@ -45,6 +45,10 @@ def _ar(text: str) -> str:
     return "{ar}`" + str(text).replace("`", "") + "`"
 
 
+def _rubric(title: str) -> str:
+    return f"```{{rubric}} {title}\n```\n"
+
+
 def _cite(footnotes) -> str:
     """The footnotes as citations after a space (none: nothing)."""
     citation = cite(footnotes)
@@ -260,7 +264,7 @@ def actor_page(reg: Register, actor: str) -> str:
     parts += _rows(reg, actor)
     touching = cases_touching(reg, actor)
     if touching:
-        parts.append(f"```{{rubric}} {_('Hard cases')}\n```\n")
+        parts.append(_rubric(_("Hard cases")))
         parts += [_case(reg, c, actor) for c in touching]
     return "\n".join(parts)
 
@@ -274,7 +278,7 @@ def _rows(reg: Register, actor: str) -> list[str]:
     listed = ev["actors"].astype(str).str.split()
     home_ev = ev[[home_of_event(e, known) == actor for e in ev["actors"]]]
     if len(home_rel) or len(home_st) or len(home_ev):
-        out.append(f"```{{rubric}} {_('What the article says it does')}\n```\n")
+        out.append(_rubric(_("What the article says it does")))
         out += [_relation_home(reg, r) for r in home_rel.itertuples()]
         out += [_stance_home(reg, s) for s in home_st.itertuples()]
         out += [_event_home(reg, e) for e in home_ev.itertuples()]
@@ -300,7 +304,7 @@ def _rows(reg: Register, actor: str) -> list[str]:
         if actor in xs and home_of_event(e.actors, known) != actor
     ]
     if away:
-        out.append(f"```{{rubric}} {_('What others do towards it')}\n```\n")
+        out.append(_rubric(_("What others do towards it")))
         out.append("\n".join(away) + "\n")
     if not (out or away):
         out.append(_("The coding gives it no tie, stance or event.") + "\n")
@@ -380,7 +384,7 @@ def overview_table(reg: Register) -> pd.DataFrame:
 def overview(reg: Register) -> str:
     n = len(reg.actors)
     return (
-        f"(actor-register)=\n# {_('Actor register')}\n\n"
+        "(actor-register)=\n# " + _("Actor register") + "\n\n"
         # The PDF sets the register a size smaller; the next part sets it back.
         "```{raw} latex\n\\footnotesize\n```\n\n"
         + n_(

@@ -187,7 +187,8 @@ def semicolon() -> str:
 def sentence_link(sid: str) -> str:
     """A link to a sentence of the article chapter, named as a reader counts it
     (:func:`rsii.present.tables.sentence_link`, in the edition's language)."""
-    return f"{{ref}}`{_('sentence {number}', number=int(str(sid)[1:]))} <sentence-{sid}>`"
+    text = _("sentence {number}", number=int(str(sid)[1:]))
+    return f"{{ref}}`{text} <sentence-{sid}>`"
 
 
 def number(n: int) -> str:
