@@ -26,9 +26,10 @@ import pandas as pd
 from rsii.analysis import centrality, network, results
 from rsii.analysis.results import Analysis
 from rsii.data import load
+from rsii.present import i18n
+from rsii.present.i18n import _
 
 FOLDER = "book/actors"  # the generated pages, as a docname prefix
-NO_SIGNED_TIE = "none (no signed tie)"
 
 
 def actor_label(actor: str) -> str:
@@ -67,6 +68,11 @@ def actor_links(actors: pd.DataFrame) -> dict[str, str]:
         links.update(
             {str(n): str(a) for a, n in zip(actors["id"], actors["short_en"], strict=True)}
         )
+    if i18n.is_arabic():  # the Arabic edition's tables name actors in Arabic
+        for column in ("name_ar", "short_ar"):
+            if column in actors:
+                pairs = zip(actors["id"], actors[column], strict=True)
+                links.update({str(n): str(a) for a, n in pairs if n})
     return links
 
 
@@ -96,15 +102,32 @@ class Register:
 
     @functools.cached_property
     def names(self) -> dict[str, str]:
+        """Each actor's English name: the page's file name and the register's order
+        follow it in both editions."""
         return dict(zip(self.actors["id"], self.actors["name_en"], strict=True))
 
-    @functools.cached_property
+    def _worded(self, column: str) -> dict[str, str]:
+        """``column`` ("name", "short") in the edition's language, by actor id."""
+        found = self.__dict__.setdefault("_worded_cache", {})
+        key = (column, i18n.language())
+        if key not in found:
+            name = f"{column}_{'ar' if i18n.is_arabic() else 'en'}"
+            found[key] = dict(zip(self.actors["id"], self.actors[name], strict=True))
+        return found[key]
+
+    @property
+    def title(self) -> dict[str, str]:
+        """Each actor's full name in the edition's language (name_en, name_ar)."""
+        return self._worded("name")
+
+    @property
     def spoken(self) -> dict[str, str]:
         return spoken(self.actors)
 
-    @functools.cached_property
+    @property
     def short(self) -> dict[str, str]:
-        return dict(zip(self.actors["id"], self.actors["short_en"], strict=True))
+        """Each actor's short name in the edition's language (short_en, short_ar)."""
+        return self._worded("short")
 
     def actor(self, actor: str) -> dict:
         return load.records(self.actors[self.actors["id"] == actor])[0]
@@ -200,8 +223,8 @@ def voice(according_to, names: dict[str, str]) -> str:
     :attr:`Register.spoken` gives them)."""
     who = str(according_to or "article")
     if who == "article":
-        return "in the article's own voice"
-    return f"according to {names.get(who, who)}"
+        return _("in the article's own voice")
+    return _("according to {name}", name=names.get(who, who))
 
 
 # Names that take no article in running text (persons and states named as such, and
@@ -213,7 +236,10 @@ _THE_IDS = {"united_states", "eur_arab_me_states"}
 
 def spoken(actors: pd.DataFrame) -> dict[str, str]:
     """Each actor's short name as a sentence uses it: "the Russian envoy", "Russia",
-    "Bashar al-Assad"."""
+    "Bashar al-Assad"; in the Arabic edition the short Arabic name (short_ar), which
+    carries its own article: «المندوب الروسي»."""
+    if i18n.is_arabic():
+        return dict(zip(actors["id"], actors["short_ar"], strict=True))
     out = {}
     for a in actors.itertuples():
         bare = (a.kind in _BARE and "unnamed" not in a.name_en) or a.id in _BARE_IDS

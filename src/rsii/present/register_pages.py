@@ -18,9 +18,10 @@ import pandas as pd
 
 from rsii.analysis import centrality
 from rsii.data import load
-from rsii.present import figures
+from rsii.present import figures, i18n
+from rsii.present import register_words as rw
+from rsii.present.i18n import _, data_, n_, p_
 from rsii.present.register import (
-    NO_SIGNED_TIE,
     Register,
     actor_label,
     actor_links,
@@ -29,17 +30,10 @@ from rsii.present.register import (
     page_name,
     voice,
 )
-from rsii.present.tables import markdown_table, sentence_link
-from rsii.present.views import KIND_WORDS, cite
-from rsii.present.words import count, indefinite, join, relation_clause
-
-BELONGING_WORDS = {
-    "member_of": "member of",
-    "part_of": "part of",
-    "leads": "leads",
-    "chairs": "chairs",
-    "represents": "represents",
-}
+from rsii.present.register_words import comma, semicolon, sentence_link
+from rsii.present.tables import markdown_table
+from rsii.present.views import cite
+from rsii.present.words import join
 
 
 def _ref(text: str, label: str) -> str:
@@ -49,6 +43,10 @@ def _ref(text: str, label: str) -> str:
 
 def _ar(text: str) -> str:
     return "{ar}`" + str(text).replace("`", "") + "`"
+
+
+def _rubric(title: str) -> str:
+    return f"```{{rubric}} {title}\n```\n"
 
 
 def _cite(footnotes) -> str:
@@ -64,17 +62,13 @@ def ordered(reg: Register) -> list[str]:
 
 
 def _actor_link(reg: Register, actor: str) -> str:
-    return _ref(reg.names.get(actor, actor), actor_label(actor))
+    return _ref(reg.title.get(actor, actor), actor_label(actor))
 
 
 def _number(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "none (outside the largest connected part)"
+        return _("none (outside the largest connected part)")
     return f"{value:.3f}"
-
-
-def _words(relation) -> str:
-    return str(relation).replace("_", " ")
 
 
 def has_ties(reg: Register, actor: str) -> bool:
@@ -87,25 +81,27 @@ def who(reg: Register, actor: str) -> str:
     a = reg.actor(actor)
     belongs = reg.relations[
         (reg.relations["source"] == actor)
-        & reg.relations["relation"].astype(str).isin(BELONGING_WORDS)
+        & reg.relations["relation"].astype(str).isin(rw.BELONGING)
     ]
     ties = list(
         dict.fromkeys(
-            f"{BELONGING_WORDS[str(r.relation)]} {_actor_link(reg, r.target)}"
-            for r in belongs.itertuples()
+            rw.belonging(r.relation, _actor_link(reg, r.target)) for r in belongs.itertuples()
         )
     )
-    section = reg.sentences.set_index("id").loc[a["first_sentence"], "section_en"] or "the lead"
-    line = f"{reg.names[actor]}: {indefinite(KIND_WORDS[a['kind']])}"
+    column = "section" if i18n.is_arabic() else "section_en"  # the Arabic: the article's
+    section = reg.sentences.set_index("id").loc[a["first_sentence"], column] or _("the lead")
+    said = dict(name=reg.title[actor], kind=rw.a_kind(a["kind"]), section=section)
+    said["sentence"] = sentence_link(a["first_sentence"])
     if ties:
-        line += ", " + join(ties)
-    return line + f"; first named in {sentence_link(a['first_sentence'])} ({section})."
+        return _("{name}: {kind}, {ties}; first named in {sentence} ({section}).", **said,
+                 ties=join(ties))  # fmt: skip
+    return _("{name}: {kind}; first named in {sentence} ({section}).", **said)
 
 
-def _note(text) -> str:
-    """A row's coding note, as a paragraph of its item (both editions)."""
-    text = " ".join(str(text or "").split())
-    return f"\n\n  *Coder's note:* {text}" if text else ""
+def _note(text, table: str) -> str:
+    """A row's coding note (from ``table``), as a paragraph of its item."""
+    text = " ".join(data_(str(text or ""), f"{table}.note").split())
+    return "\n\n  " + _("*Coder's note:* {note}", note=text) if text else ""
 
 
 def _item(label: str, line: str, quote_ar: str = "", after: str = "") -> str:
@@ -121,46 +117,63 @@ def _item(label: str, line: str, quote_ar: str = "", after: str = "") -> str:
 
 
 def _relation_home(reg: Register, r) -> str:
-    arrow = "→" if bool(r.directed) else "–"
-    how = "read by the coder" if bool(r.inferred) else "in the article's words"
-    line = (
-        f"{_actor_link(reg, r.source)} {arrow} *{_words(r.relation)}* "
-        f"{arrow} {_actor_link(reg, r.target)}: {how}, {voice(r.according_to, reg.spoken)}; "
-        f"{sentence_link(r.sentence)}{_cite(r.footnotes)}."
+    how = _("read by the coder") if bool(r.inferred) else _("in the article's words")
+    line = _(
+        "{source} {arrow} *{relation}* {arrow} {target}: {how}, {voice}; {sentence}{citation}.",
+        source=_actor_link(reg, r.source),
+        arrow=rw.arrow(bool(r.directed)),
+        relation=rw.relation(r.relation),
+        target=_actor_link(reg, r.target),
+        how=how,
+        voice=voice(r.according_to, reg.spoken),
+        sentence=sentence_link(r.sentence),
+        citation=_cite(r.footnotes),
     )
-    return _item(f"relation-{r.id}", line, r.quote_ar, _note(r.note))
+    return _item(f"relation-{r.id}", line, r.quote_ar, _note(r.note, "relations"))
 
 
 def _stance_home(reg: Register, s) -> str:
-    line = (
-        f"{_actor_link(reg, s.actor)} *{s.stance}s* "
-        f"{_actor_link(reg, s.target)}, {voice(s.according_to, reg.spoken)}; "
-        f"{sentence_link(s.sentence)}{_cite(s.footnotes)}."
+    said = dict(
+        actor=_actor_link(reg, s.actor),
+        target=_actor_link(reg, s.target),
+        voice=voice(s.according_to, reg.spoken),
+        sentence=sentence_link(s.sentence),
+        citation=_cite(s.footnotes),
     )
-    return _item(f"stance-{s.id}", line, s.quote_ar, f"\n\n  “{s.quote_en}”" + _note(s.note))
+    if s.stance == "support":
+        line = _("{actor} *supports* {target}, {voice}; {sentence}{citation}.", **said)
+    elif s.stance == "oppose":
+        line = _("{actor} *opposes* {target}, {voice}; {sentence}{citation}.", **said)
+    else:  # not a value of the codebook: as the data writes it
+        line = f"{said['actor']} *{s.stance}s* {said['target']}, {said['voice']}; "
+        line += f"{said['sentence']}{said['citation']}."
+    # The Arabic edition shows the article's words only, not this project's English.
+    english = "" if i18n.is_arabic() else f"\n\n  “{s.quote_en}”"
+    return _item(f"stance-{s.id}", line, s.quote_ar, english + _note(s.note, "stances"))
 
 
 def _event_home(reg: Register, e) -> str:
     dated = (
-        "the article dates it" if e.according_to == "article" else voice(e.according_to, reg.spoken)
+        _("the article dates it")
+        if e.according_to == "article"
+        else voice(e.according_to, reg.spoken)
     )
     others = [a for a in str(e.actors).split() if a in reg.names]
-    line = (
-        f"**{e.date}** ({e.precision}): {e.event_en} Actors: "
-        f"{join(_actor_link(reg, a) for a in others)}; {dated}; "
-        f"{sentence_link(e.sentence)}{_cite(e.footnotes)}."
+    line = _(
+        "**{date}** ({precision}): {event} Actors: {actors}; {dated}; {sentence}{citation}.",
+        date=e.date,
+        precision=rw.precision(e.precision),
+        event=data_(e.event_en, "events.event_en"),
+        actors=join(_actor_link(reg, a) for a in others),
+        dated=dated,
+        sentence=sentence_link(e.sentence),
+        citation=_cite(e.footnotes),
     )
     return _item(f"event-{e.id}", line)
 
 
 def _elsewhere(label: str, text: str, sentence: str) -> str:
     return f"- {_ref(text, label)} ({sentence_link(sentence)})"
-
-
-def _splits_phrase(n: int) -> str:
-    if n == 1:
-        return "the one optimal two-camp split"
-    return "both optimal two-camp splits" if n == 2 else f"all {n} optimal two-camp splits"
 
 
 def _signed_tie(reg: Register, other: str, sign: int) -> str:
@@ -174,36 +187,31 @@ def _camp(reg: Register, actor: str) -> str:
     frustrated. Names are the short ones."""
     a = reg.signed
     if actor not in a.graph:
-        return f"{NO_SIGNED_TIE}."
+        return _("none (no signed tie).")
     camps, n = a.camps, len(a.camps.splits)
-    with_, against = camps.always_with(actor), camps.always_against(actor)
-    said = []
-    if with_:
-        said.append(f"in one camp with {join([reg.short[o] for o in with_])}")
-    if against:
-        said.append(f"in the other camp from {join([reg.short[o] for o in against])}")
-    if said:
-        text = f"in {_splits_phrase(n)}, " + "; ".join(said)
-    else:
-        text = f"no other actor is always with it or always against it in {_splits_phrase(n)}"
+    with_ = join([reg.short[o] for o in camps.always_with(actor)])
+    said = [rw.always(n, with_, join([reg.short[o] for o in camps.always_against(actor)]))]
     by_count: dict[int, list[str]] = {}
     for other, k in camps.sometimes_with(actor).items():
         by_count.setdefault(k, []).append(reg.short[other])
     if by_count:
-        groups = [f"in {k} of {n}, {join(by_count[k])}" for k in sorted(by_count, reverse=True)]
-        text += f". In its camp in some splits only: {'; '.join(groups)}"
+        groups = [
+            _("in {k} of {n}, {actors}", k=k, n=n, actors=join(by_count[k]))
+            for k in sorted(by_count, reverse=True)
+        ]
+        said.append(_("In its camp in some splits only: {groups}", groups=semicolon().join(groups)))
     always, sometimes = [], []
     for other in sorted(a.graph[actor], key=reg.short.__getitem__):
         sign, k = a.graph[actor][other]["sign"], a.frustrated_in(actor, other)
         if k == n:
             always.append(_signed_tie(reg, other, sign))
         elif k:
-            sometimes.append(f"{_signed_tie(reg, other, sign)} ({k} of {n})")
+            sometimes.append(_("{tie} ({k} of {n})", tie=_signed_tie(reg, other, sign), k=k, n=n))
     if always:
-        text += f". Ties every optimal split leaves frustrated: {join(always)}"
+        said.append(_("Ties every optimal split leaves frustrated: {ties}", ties=join(always)))
     if sometimes:
-        text += f". Ties some splits leave frustrated: {join(sometimes)}"
-    return text + "."
+        said.append(_("Ties some splits leave frustrated: {ties}", ties=join(sometimes)))
+    return ". ".join(said) + "."
 
 
 def actor_page(reg: Register, actor: str) -> str:
@@ -215,26 +223,30 @@ def actor_page(reg: Register, actor: str) -> str:
     wikidata = (
         f"[{a['wikidata']}](https://www.wikidata.org/wiki/{a['wikidata']})"
         if a["wikidata"]
-        else "none verified"
+        else _("none verified")
     )
     pn = reg.signed.pn.get(actor)
+    bloc = reg.blocs.get(actor, "")
     facts = [
-        ("Kind", indefinite(KIND_WORDS[a["kind"]])),
-        ("Country", a["country"] or "none (see the country policy)"),
-        ("Wikidata", wikidata),
-        ("Named in", ", ".join(sentence_link(s) for s in named["sentence"])),
-        ("Bloc", reg.blocs.get(actor, "")),
-        ("Camp", _camp(reg, actor)),
-        ("Degree", str(int(cent["degree"]))),
-        ("Betweenness", _number(cent["betweenness"])),
-        ("Eigenvector", _number(cent["eigenvector"])),
-        ("PN centrality", _number(pn)),
+        (p_("actor page", "Kind"), rw.a_kind(a["kind"])),
+        (p_("actor page", "Country"), a["country"] or _("none (see the country policy)")),
+        (p_("actor page", "Wikidata"), wikidata),
+        (p_("actor page", "Named in"), comma().join(sentence_link(s) for s in named["sentence"])),
+        (p_("actor page", "Bloc"), rw.bloc(bloc) if bloc else ""),
+        (p_("actor page", "Camp"), _camp(reg, actor)),
+        (p_("actor page", "Degree"), str(int(cent["degree"]))),
+        (p_("actor page", "Betweenness"), _number(cent["betweenness"])),
+        (p_("actor page", "Eigenvector"), _number(cent["eigenvector"])),
+        (p_("actor page", "PN centrality"), _number(pn)),
     ]
-    index_name = f"{name} ({name_ar})".replace(";", ",")
+    if i18n.is_arabic():  # the Arabic title, the English name under it, marked English
+        index_name = f"{name_ar} ({name})".replace(";", ",")
+        title = [f"({actor_label(actor)})=\n# {name_ar}\n", f"```{{english}}\n{name}\n```\n"]
+    else:  # The title stays English: it travels to the sidebar and the PDF's bookmarks.
+        index_name = f"{name} ({name_ar})".replace(";", ",")
+        title = [f"({actor_label(actor)})=\n# {name}\n", f"```{{ar}}\n{name_ar}\n```\n"]
     parts = [
-        # The title stays English: it travels to the sidebar and the PDF's bookmarks.
-        f"({actor_label(actor)})=\n# {name}\n",
-        f"```{{ar}}\n{name_ar}\n```\n",
+        *title,
         f"```{{index}} single: {index_name}\n```\n",
         who(reg, actor) + "\n",
         "".join(
@@ -242,17 +254,17 @@ def actor_page(reg: Register, actor: str) -> str:
         ),
     ]
     if str(a["note"] or "").strip():
-        parts.append(f"Coding note: {a['note']}\n")
+        parts.append(_("Coding note: {note}", note=data_(a["note"], "actors.note")) + "\n")
     if has_ties(reg, actor):
+        caption = _("The actors the coding ties to {name}, and their ties.", name=reg.short[actor])
         parts.append(
             f"```{{figure}} {figure_name(actor)}\n:alt: {ego_alt(reg, actor)}"
-            f"\n:width: 50%\n\nThe actors the coding ties to {reg.short[actor]}, and their "
-            "ties.\n```\n"
+            f"\n:width: 50%\n\n{caption}\n```\n"
         )
     parts += _rows(reg, actor)
     touching = cases_touching(reg, actor)
     if touching:
-        parts.append("```{rubric} Hard cases\n```\n")
+        parts.append(_rubric(_("Hard cases")))
         parts += [_case(reg, c, actor) for c in touching]
     return "\n".join(parts)
 
@@ -266,14 +278,14 @@ def _rows(reg: Register, actor: str) -> list[str]:
     listed = ev["actors"].astype(str).str.split()
     home_ev = ev[[home_of_event(e, known) == actor for e in ev["actors"]]]
     if len(home_rel) or len(home_st) or len(home_ev):
-        out.append("```{rubric} What the article says it does\n```\n")
+        out.append(_rubric(_("What the article says it does")))
         out += [_relation_home(reg, r) for r in home_rel.itertuples()]
         out += [_stance_home(reg, s) for s in home_st.itertuples()]
         out += [_event_home(reg, e) for e in home_ev.itertuples()]
     away = [
         _elsewhere(
             f"relation-{r.id}",
-            f"{reg.names[r.source]} {relation_clause(r.relation, reg.names[r.source])} it",
+            rw.tie_towards(r.relation, reg.title[r.source], reg.names[r.source]),
             r.sentence,
         )
         for r in rel[rel["target"] == actor].itertuples()
@@ -281,21 +293,21 @@ def _rows(reg: Register, actor: str) -> list[str]:
     away += [
         _elsewhere(
             f"stance-{s.id}",
-            f"{reg.names[s.actor]} {relation_clause(s.stance, reg.names[s.actor])} it",
+            rw.tie_towards(s.stance, reg.title[s.actor], reg.names[s.actor]),
             s.sentence,
         )
         for s in st[st["target"] == actor].itertuples()
     ]
     away += [
-        _elsewhere(f"event-{e.id}", f"{e.date}: {e.event_en}", e.sentence)
+        _elsewhere(f"event-{e.id}", f"{e.date}: {data_(e.event_en, 'events.event_en')}", e.sentence)
         for e, xs in zip(ev.itertuples(), listed, strict=True)
         if actor in xs and home_of_event(e.actors, known) != actor
     ]
     if away:
-        out.append("```{rubric} What others do towards it\n```\n")
+        out.append(_rubric(_("What others do towards it")))
         out.append("\n".join(away) + "\n")
     if not (out or away):
-        out.append("The coding gives it no tie, stance or event.\n")
+        out.append(_("The coding gives it no tie, stance or event.") + "\n")
     return out
 
 
@@ -304,71 +316,99 @@ def _case(reg: Register, case_id: str, actor: str) -> str:
     rerun = ""
     if reg.case_changes is not None:
         change = reg.case_changes.loc[case_id]
-        said = [f"{reg.names[a]} enters the signed network" for a in change["enter"]]
-        said += [f"{reg.names[a]} leaves it" for a in change["leave"]]
-        said = [s.replace(" leaves it", " leaves the signed network") for s in said[:1]] + said[1:]
+        said = [_("{actor} enters the signed network", actor=reg.title[a]) for a in change["enter"]]
+        said += [
+            _("{actor} leaves the signed network", actor=reg.title[a])
+            if not said and i == 0
+            else _("{actor} leaves it", actor=reg.title[a])
+            for i, a in enumerate(change["leave"])
+        ]
         if actor in change["regrouped"]:
             said.append(
-                f"whom the optimal splits always put with or against {reg.short[actor]} "
-                "changes (the stance chapter's sensitivity table counts the pairs)"
+                _(
+                    "whom the optimal splits always put with or against {actor} changes "
+                    "(the stance chapter's sensitivity table counts the pairs)",
+                    actor=reg.short[actor],
+                )
             )
         if said:
-            rerun = f" Rerun under the other reading: {join(said)}."
+            rerun = " " + _("Rerun under the other reading: {changes}.", changes=join(said))
         elif actor in reg.signed.graph:
-            rerun = (
-                " Rerun under the other reading, no actor enters or leaves the signed "
-                f"network, and whom the optimal splits put with or against {reg.short[actor]} "
-                "stays the same."
+            rerun = " " + _(
+                "Rerun under the other reading, no actor enters or leaves the signed network, "
+                "and whom the optimal splits put with or against {actor} stays the same.",
+                actor=reg.short[actor],
             )
         else:
-            rerun = " Rerun under the other reading, no actor enters or leaves the signed network."
-    return f"- **{c['title']}** ({sentence_link(c['sentence'])}). {c['alternative']}{rerun}"
+            rerun = " " + _(
+                "Rerun under the other reading, no actor enters or leaves the signed network."
+            )
+    title = data_(c["title"], "cases.title")
+    alternative = data_(c["alternative"], "cases.alternative")
+    return f"- **{title}** ({sentence_link(c['sentence'])}). {alternative}{rerun}"
 
 
 def ego_alt(reg: Register, actor: str) -> str:
     ego = centrality.ego(reg.graph, actor)
     others = sorted(reg.short[n] for n in ego if n != actor)
-    return (
-        f"Ego network of {reg.short[actor]}: {count(len(others), 'actor')} tied to it "
-        f"({', '.join(others)}), ties blue when positive, vermillion when negative, "
-        "grey when neutral, dashed when inferred."
+    return n_(
+        "Ego network of {name}: one actor tied to it ({others}), ties blue when positive, "
+        "vermillion when negative, grey when neutral, dashed when inferred.",
+        "Ego network of {name}: {count} actors tied to it ({others}), ties blue when "
+        "positive, vermillion when negative, grey when neutral, dashed when inferred.",
+        len(others),
+        name=reg.short[actor],
+        count=rw.number(len(others)),
+        others=comma().join(others),
     )
 
 
 def overview_table(reg: Register) -> pd.DataFrame:
     counts = reg.mentions.groupby("actor").size()
     actors = reg.actors.set_index("id").loc[ordered(reg)]
+    if i18n.is_arabic():  # the Arabic names first, the English beside them
+        names = {_("Actor"): actors["name_ar"], _("English"): actors["name_en"]}
+    else:
+        names = {"Actor": actors["name_en"], "Arabic": actors["name_ar"]}
     return pd.DataFrame(
         {
-            "Actor": actors["name_en"],
-            "Arabic": actors["name_ar"],
-            "Kind": actors["kind"].astype(str).map(KIND_WORDS),
-            "Country": actors["country"],
-            "Bloc": [reg.blocs.get(a, "–") for a in actors.index],
-            "Sentences": [int(counts.get(a, 0)) for a in actors.index],
+            **names,
+            _("Kind"): actors["kind"].astype(str).map(rw.kind),
+            _("Country"): actors["country"],
+            _("Bloc"): [rw.bloc(reg.blocs[a]) if a in reg.blocs else "–" for a in actors.index],
+            _("Sentences"): [int(counts.get(a, 0)) for a in actors.index],
         }
     )
 
 
 def overview(reg: Register) -> str:
+    n = len(reg.actors)
     return (
-        "(actor-register)=\n# Actor register\n\n"
+        "(actor-register)=\n# " + _("Actor register") + "\n\n"
         # The PDF sets the register a size smaller; the next part sets it back.
         "```{raw} latex\n\\footnotesize\n```\n\n"
-        f"The article names {count(len(reg.actors), 'actor')} as the coding reads it. "
-        "Each has a page, in the order of this table: who it is as the article presents "
-        "it, the sentences that name it (linked to the article chapter), what the article "
-        "says it does, with the Arabic words and whose claim each is, what others do "
-        "towards it (linked to where it is shown in full), and the hard cases that would "
-        "change a row naming it. A sentence *names* an actor when the coding ties the two: "
-        "the first mention, a relation, a stance or an event of that sentence, or the "
-        "actor's Arabic name occurring in it verbatim. Kinds, countries and blocs are the "
-        "coding's, by the rules of the codebook. Each page says where the optimal two-camp "
-        "splits of the stance chapter's signed network put the actor: only what holds in "
-        "all of them (with whom always, against whom always), and with whom in some only. "
-        "A figure on a page shows the actors the coding "
-        "ties to it, styled as in the actor network chapter. Generated from the data at "
-        "every build.\n\n"
+        + n_(
+            "The article names one actor as the coding reads it.",
+            "The article names {count} actors as the coding reads it.",
+            n,
+            count=rw.number(n),
+        )
+        + " "
+        + _(
+            "Each has a page, in the order of this table: who it is as the article presents "
+            "it, the sentences that name it (linked to the article chapter), what the article "
+            "says it does, with the Arabic words and whose claim each is, what others do "
+            "towards it (linked to where it is shown in full), and the hard cases that would "
+            "change a row naming it. A sentence *names* an actor when the coding ties the two: "
+            "the first mention, a relation, a stance or an event of that sentence, or the "
+            "actor's Arabic name occurring in it verbatim. Kinds, countries and blocs are the "
+            "coding's, by the rules of the codebook. Each page says where the optimal two-camp "
+            "splits of the stance chapter's signed network put the actor: only what holds in "
+            "all of them (with whom always, against whom always), and with whom in some only. "
+            "A figure on a page shows the actors the coding ties to it, styled as in the actor "
+            "network chapter. Generated from the data at every build."
+        )
+        + "\n\n"
         + markdown_table(overview_table(reg), actors=actor_links(reg.actors)).text
     )
 
@@ -379,37 +419,34 @@ def sentence_coding(reg: Register, sentence: str) -> str:
     items = []
     actors = reg.actors_in(sentence)
     if actors:
-        items.append("actors " + ", ".join(_actor_link(reg, a) for a in actors))
+        items.append(_("Actors {actors}", actors=comma().join(_actor_link(reg, a) for a in actors)))
+    short = reg.short
     rels = reg.relations[reg.relations["sentence"] == sentence]
     ties = [
-        _ref(f"{reg.short[r.source]} {relation_clause(r.relation, reg.short[r.source])} "
-             f"{reg.short[r.target]}", f"relation-{r.id}")
+        _ref(rw.tie(r.relation, short[r.source], short[r.target]), f"relation-{r.id}")
         for r in rels.itertuples()
-    ]  # fmt: skip
+    ]
     if ties:
-        items.append("ties " + "; ".join(ties))
+        items.append(_("Ties {ties}", ties=semicolon().join(ties)))
     st = reg.stances[reg.stances["sentence"] == sentence]
     said = [
-        _ref(
-            f"{reg.short[s.actor]} {relation_clause(s.stance, reg.short[s.actor])} "
-            f"{reg.short[s.target]}",
-            f"stance-{s.id}",
-        )
+        _ref(rw.tie(s.stance, short[s.actor], short[s.target]), f"stance-{s.id}")
         for s in st.itertuples()
     ]
     if said:
-        items.append("stances " + "; ".join(said))
+        items.append(_("Stances {stances}", stances=semicolon().join(said)))
     known = set(reg.actors["id"])
     ev = reg.events[reg.events["sentence"] == sentence]
     dated = [
-        _ref(f"{e.date}: {e.event_en.rstrip('.')}", f"event-{e.id}")
+        _ref(f"{e.date}: {data_(e.event_en, 'events.event_en').rstrip('.')}", f"event-{e.id}")
         for e in ev.itertuples()
         if home_of_event(e.actors, known) is not None
     ]
     if dated:
-        items.append("events " + "; ".join(dated))
-    body = ". ".join(i[0].upper() + i[1:] for i in items) if items else "Nothing"
-    return f"```{{container}} rsii-coded\n:name: coded-{sentence}\n\n*Coded.* {body}.\n```\n"
+        items.append(_("Events {events}", events=semicolon().join(dated)))
+    body = ". ".join(items) if items else _("Nothing")
+    coded = _("*Coded.* {body}.", body=body)
+    return f"```{{container}} rsii-coded\n:name: coded-{sentence}\n\n{coded}\n```\n"
 
 
 def pages(reg: Register) -> dict[str, str]:
