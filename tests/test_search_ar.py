@@ -257,9 +257,10 @@ def test_the_arabic_index_holds_the_article_s_words_in_normal_form(ar_site):
 def search(context, page_opener, url: str, query: str) -> list[str]:
     page, visit = page_opener(context, f"{url}search.html?q={quote(query)}", query)
     try:
+        # Sphinx writes "Search Results" (in the page's language) over "Searching" at the end.
         page.wait_for_function(
-            "() => /\\S/.test(document.querySelector('#search-results p.search-summary')"
-            "?.innerText ?? '')"
+            "() => document.querySelector('#search-results h2')?.innerText"
+            " === Documentation.gettext('Search Results')"
         )
         links = page.eval_on_selector_all(
             "#search-results ul.search li a", "as => as.map(a => a.getAttribute('href'))"
@@ -282,3 +283,20 @@ def test_searches_on_the_arabic_site_find_the_article(
     assert "book/article.html" in found, found
     if same != query:
         assert search(light_context, page_opener, ar_url, same) == found
+
+
+@pytest.mark.book
+def test_chromium_stems_every_word_of_the_article_as_python_does(light_context, page_opener, ar_url):
+    words = list(article_words())
+    words += variants(words)
+    page, visit = page_opener(light_context, f"{ar_url}search.html", "search")
+    try:
+        browser = page.evaluate(
+            "words => { const s = new Stemmer();"
+            " return words.map(w => s.stemWord(w.toLowerCase())); }",
+            words,
+        )
+    finally:
+        page.close()
+    differ = [(w, stem(w), b) for w, b in zip(words, browser, strict=True) if stem(w) != b]
+    assert not differ, differ[:20]
