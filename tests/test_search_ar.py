@@ -286,7 +286,9 @@ def test_searches_on_the_arabic_site_find_the_article(
 
 
 @pytest.mark.book
-def test_chromium_stems_every_word_of_the_article_as_python_does(light_context, page_opener, ar_url):
+def test_chromium_stems_every_word_of_the_article_as_python_does(
+    light_context, page_opener, ar_url
+):
     words = list(article_words())
     words += variants(words)
     page, visit = page_opener(light_context, f"{ar_url}search.html", "search")
