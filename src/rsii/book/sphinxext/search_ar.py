@@ -33,6 +33,7 @@ and Snowball's stemmer is translated from the package's Python (:mod:`.snowball_
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import unicodedata
@@ -193,5 +194,14 @@ class SearchArabic(SearchLanguage):
         return super().word_filter(word)
 
 
+def signature() -> str:
+    """What the index depends on: this module and the browser's code."""
+    source = Path(__file__).read_bytes() + js_stemmer_code().encode()
+    return hashlib.sha256(source).hexdigest()[:16]
+
+
 def setup(app) -> None:
     app.add_search_language(SearchArabic)
+    # Sphinx keeps the index entries of the pages it does not write again; a config value
+    # of the HTML output makes it write (and index) every page when the stemming changes.
+    app.add_config_value("rsii_search_ar", signature(), "html")
