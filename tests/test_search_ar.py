@@ -51,6 +51,8 @@ def stem(word: str) -> str:
         ("آلية", "ألية", "الية"),  # alef madda, hamza above, bare alef
         ("في", "فى"),  # alef maqsura
         ("المعسكرات", "معسكر"),
+        ("إيران", "إيراني", "الإيراني", "إيرانيين"),  # nouns, not a verb with «ني»
+        ("شبكة", "الشبكات"),
     ],
 )
 def test_spellings_of_a_word_share_a_stem(words):

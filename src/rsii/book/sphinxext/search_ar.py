@@ -15,14 +15,22 @@ A word in Arabic script is
    «حكومته», and Arabic Wikipedia spells it consistently; the stemmer takes off a final
    «ة» and a final «ه» alike, so that «سوريه» typed for «سورية» still finds it;
 3. stemmed by Snowball's Arabic stemmer (the pinned ``snowballstemmer``), which takes off
-   suffixes and prefixes, and writes hamza's seats «ؤ ئ» as «و ي»; except that it never
-   takes off a leading «و» or «ف» as the conjunction: Snowball does for any word of more
-   than three letters whose second is not «ا», which turns «وزير» into «زير», «وكالة»
-   into «كال», «فرنسا» into «رنس», «فصائل» into «صائل». No rule of spelling tells the
-   radical «و» of «وزير» from the conjunction of «وروسيا», so the index holds such a
-   word both ways: as written (radical letter kept) and without its first letter (as the
-   conjunction); the search page stems a query word as written. «وزير» finds «وزير» and
-   «روسيا» finds «وروسيا»; the price is that «زير» finds «وزير» too.
+   suffixes and prefixes, and writes hamza's seats «ؤ ئ» as «و ي», with two of its
+   routines replaced (:class:`BookArabicStemmer`):
+   - it stems every word as a noun. Snowball takes a word for a noun when it has the
+     article, and otherwise tries the verb's endings first, which read «إيراني» as a verb
+     with the pronoun «ني» («اير»), while «الإيراني» gives «ايران»; with the article
+     already off, that would part «إيراني» from «الإيراني» and from «إيران». As nouns,
+     «إيران إيراني الإيراني إيرانيين» share «ايران», «شبكة شبكات» «شبك», «تصريح تصريحات»
+     «تصريح». (It also gives «سوريا» the stem of «سوري» and «سورية», «سور»: the
+     stemmer's doing, no rule rewrites one spelling as the other.)
+   - it never takes off a leading «و» or «ف» as the conjunction: Snowball does for any
+     word of more than three letters whose second is not «ا», which turns «وزير» into
+     «زير», «وكالة» into «كال», «فرنسا» into «رنس», «فصائل» into «صائل». No rule of
+     spelling tells the radical «و» of «وزير» from the conjunction of «وروسيا», so the
+     index holds such a word (of three letters or more after it) both ways: as written
+     and without its first letter; the search page stems a query word as written. «وزير»
+     finds «وزير» and «روسيا» finds «وروسيا»; the price is that «زير» finds «وزير» too.
 Words in other scripts (English titles, code) are stemmed as in the English edition
 (Porter, Sphinx's English stop words).
 
