@@ -1,7 +1,7 @@
 """The book's own Sphinx extension: Arabic markup, footnote-numbered bibliography
 styles, the generated article chapter and actor register, bibliographies kept in place
 in the PDF, the index, the guard against publishing a cell's stderr, the values a
-notebook glued into its prose (``{eval}``), the site's finishing touches, and the
+notebook glued into its prose (``{eval}``), the site's finishing touches, search in Arabic, and the
 workarounds of upstream behaviour (each in one module)."""
 
 from rsii.book.sphinxext import (
@@ -17,6 +17,7 @@ from rsii.book.sphinxext import (
     inlinevalues,
     pdftables,
     register,
+    search_ar,
     site,
     translation,
     whatif,
@@ -37,6 +38,7 @@ PARTS = (
     inlinevalues,
     pdftables,
     register,
+    search_ar,
     site,
     translation,
     whatif,
