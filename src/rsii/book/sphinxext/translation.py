@@ -53,6 +53,10 @@ class KeepOutputsAsWritten(SphinxTransform):
                 # A figure's caption and its image's description are the notebook's
                 # prose, written in the cell's metadata: translated like the rest.
                 keep_as_written(container, hand_written=(nodes.caption, nodes.image))
+        for image in self.document.findall(nodes.image):
+            # Its description (alt) is translated; its file, which the build names by
+            # a hash of the figure, is not a message: no edition shows other images.
+            image["translatable"] = False
 
 
 # Pages the build writes in the edition's language (rsii.book.stamps.GENERATED).
