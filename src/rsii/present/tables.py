@@ -16,7 +16,9 @@ from rsii.present import arabic, readable, words
 _SENTENCE = re.compile(r"^s\d{2}$")
 
 
-_SEPARATORS = ("; ", ", ", " – ", " ")
+# Between names in a cell: English lists, then the Arabic edition's (words.semicolons,
+# words.commas).
+_SEPARATORS = ("; ", ", ", " – ", "؛ ", "، ", " ")
 
 
 def _actor_pattern(actors: Mapping[str, str]) -> re.Pattern:
@@ -29,9 +31,9 @@ def _actor_pattern(actors: Mapping[str, str]) -> re.Pattern:
 
 def link_actors(text: str, actors: Mapping[str, str], pattern: re.Pattern) -> str | None:
     """The cell with each actor name linked to its page (``{ref}`name <actor-id>```), if
-    the cell consists only of actor names (ids or English names, with an optional
-    parenthesis each, joined by "; ", ", ", " – " or spaces); else None, so prose that
-    merely mentions an actor stays as it is."""
+    the cell consists only of actor names (ids, English or, in the Arabic edition, Arabic
+    names, with an optional parenthesis each, joined by "; ", ", ", " – ", «؛ », «، » or
+    spaces); else None, so prose that merely mentions an actor stays as it is."""
     out, pos = [], 0
     while pos < len(text):
         match = pattern.match(text, pos)

@@ -20,35 +20,6 @@ with i18n.using("en"):  # the English words, for code that still reads them as d
     STANCE_WORDS = words._vocabulary("stance verb")
 
 
-def names(actors: pd.DataFrame, short: bool = False) -> dict[str, str]:
-    """Each actor's name in the edition's language, by id: the English name (or short
-    name), or in the Arabic edition the Arabic short name (the article's ``name_ar`` is
-    the words of its first mention, inflected as the sentence has them: «تحالفا دوليا»)."""
-    column = "short_ar" if i18n.is_arabic() else ("short_en" if short else "name_en")
-    return dict(zip(actors["id"], actors[column], strict=True))
-
-
-def spoken(actors: pd.DataFrame) -> dict[str, str]:
-    """Each actor's name as a sentence uses it (:func:`rsii.present.register.spoken`);
-    in Arabic, its short name, which carries its own article («التحالف الدولي»)."""
-    if i18n.is_arabic():
-        return names(actors)
-    from rsii.present import register
-
-    return register.spoken(actors)
-
-
-def actor_links(actors: pd.DataFrame) -> dict[str, str]:
-    """Every way a table names an actor → its id (:func:`rsii.present.register.actor_links`),
-    with its Arabic names in the Arabic edition."""
-    from rsii.present import register
-
-    links = register.actor_links(actors)
-    if i18n.is_arabic():
-        links |= {str(n): str(a) for a, n in zip(actors["id"], actors["short_ar"], strict=True)}
-    return links
-
-
 def cite(footnotes) -> str:
     """The article's footnote numbers as citations of the bibliography's entries."""
     numbers = str(footnotes or "").split()
@@ -353,7 +324,7 @@ def events(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 
 def footnotes(table: pd.DataFrame) -> pd.DataFrame:
     def sentences(cell) -> str:
-        return ("، " if i18n.is_arabic() else ", ").join(sentence_link(s) for s in cell.split())
+        return words.commas(sentence_link(s) for s in cell.split())
 
     out = {
         _("Footnote"): table["footnote"].map(lambda n: cite(str(n))),

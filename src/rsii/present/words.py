@@ -358,3 +358,8 @@ def value(field: str, code) -> str:
             f"no words for {code!r} of {field!r}: add it to rsii.present.words._vocabulary"
         )
     return str(code).replace("_", " ")
+
+
+def commas(items: Iterable[str]) -> str:
+    """Items joined by commas: "A, B" (Arabic «أ، ب»)."""
+    return ("، " if i18n.is_arabic() else ", ").join(items)
