@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from rsii.present import arabic, readable, words
+from rsii.present import arabic, i18n, readable, words
 
 _SENTENCE = re.compile(r"^s\d{2}$")
 
@@ -69,8 +69,24 @@ def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
     return _mark_arabic(text)
 
 
+# A MyST role with its content: a cell's links and citations, marked as they are.
+_ROLE = re.compile(r"\{[\w:+.-]+\}`[^`]*`")
+
+
 def _mark_arabic(text: str) -> str:
-    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English."""
+    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English; a
+    role's content (a link's Arabic label) is left to the role. The Arabic edition's
+    pages are Arabic throughout: nothing to mark there."""
+    if i18n.is_arabic():
+        return text
+    out, last = [], 0
+    for match in _ROLE.finditer(text):
+        out += [_mark_runs(text[last : match.start()]), match.group(0)]
+        last = match.end()
+    return "".join([*out, _mark_runs(text[last:])])
+
+
+def _mark_runs(text: str) -> str:
     return "".join(
         "{ar}`" + piece.replace("`", "") + "`" if ar else piece for piece, ar in arabic.pieces(text)
     )

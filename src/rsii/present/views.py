@@ -342,14 +342,16 @@ def footnotes(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def bare(table: pd.DataFrame) -> pd.DataFrame:
-    """The sentences without a footnote: the article's own words in the Arabic edition
-    (its section's heading, the sentence), their translation in the English one."""
+def bare(table: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sentences without a footnote (:func:`rsii.analysis.evidence.unsourced_sentences`):
+    their translation in the English edition; in the Arabic one the article's own words
+    (its section's heading, the sentence), from ``sentences`` (the article's table)."""
     if i18n.is_arabic():
+        rows = (sentences if sentences is not None else table).set_index("id").loc[table["id"]]
         return pd.DataFrame(
-            {_("Sentence"): table["id"],
-             _("Section"): table["section"].replace("", p_("section", "lead")),
-             _("Text"): table["text_ar"]}
+            {_("Sentence"): table["id"].to_numpy(),
+             _("Section"): rows["section"].replace("", p_("section", "lead")).to_numpy(),
+             _("Text"): rows["text_ar"].to_numpy()}
         )  # fmt: skip
     return pd.DataFrame(
         {"Sentence": table["id"], "Section": table["section_en"].replace("", "lead"),
