@@ -88,7 +88,7 @@ def against_chance(table: pd.DataFrame) -> pd.DataFrame:
             _("Mean by chance"): table["mean"].map(lambda x: f"{x:.2f}"),
             _("5–95 % of draws"): spread,
             _("Share of draws as balanced"): [
-                _("below 1 in {limit}", limit=f"{n + 1:,}") if floor else f"{p:.3f}"
+                _("below 1 in {limit}", limit=format(n + 1, ",")) if floor else f"{p:.3f}"
                 for p, floor, n in zip(
                     table["p_value"], table["at_floor"], table["draws"], strict=True
                 )

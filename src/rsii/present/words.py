@@ -118,12 +118,14 @@ def share_of_draws(p_value: float, at_floor: bool, draws: int) -> str:
     least that ``draws`` draws can show (1 in draws + 1 counts the observation itself).
     """
     if at_floor:
+        limit, least = format(draws + 1, ","), format(draws, ",")
         return _(
             "no draw (a share below 1 in {limit}, the least {draws} draws can show)",
-            limit=f"{draws + 1:,}",
-            draws=f"{draws:,}",
+            limit=limit,
+            draws=least,
         )
-    return _("a share of {share}", share=f"{p_value:.3f}")
+    share = format(p_value, ".3f")
+    return _("a share of {share}", share=share)
 
 
 # A relation as a clause about its target ("is a member of it"), for one subject and for

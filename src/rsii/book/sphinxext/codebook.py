@@ -35,8 +35,10 @@ def _arabic(rows, field: str):
     (the code is what the data files hold), the definitions and examples translated,
     the flags and the ties' classes in words; the signs stay numbers."""
     rows = rows.copy()
+    codes = ["`" + v + "`" for v in rows["value"]]
     rows["value"] = [
-        _("{word} ({code})", word=words.value(field, v), code=f"`{v}`") for v in rows["value"]
+        _("{word} ({code})", word=words.value(field, v), code=c)
+        for v, c in zip(rows["value"], codes, strict=True)
     ]
     for column in ("definition", "example"):
         rows[column] = rows[column].map(lambda t, c=column: i18n.data_(t, f"codebook.{c}"))
