@@ -56,6 +56,7 @@ def _counts(n: int) -> dict:
         "cluster": lambda: n_("{n} cluster", "{n} clusters", n),
         "misfit": lambda: n_("{n} misfit", "{n} misfits", n),
         "statement": lambda: n_("{n} statement", "{n} statements", n),
+        "footnote": lambda: n_("{n} footnote", "{n} footnotes", n),
         "optimal two-camp split": lambda: n_(
             "{n} optimal two-camp split", "{n} optimal two-camp splits", n
         ),
