@@ -11,12 +11,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from rsii.present import arabic, readable, words
+from rsii.present import arabic, i18n, readable, words
 
 _SENTENCE = re.compile(r"^s\d{2}$")
 
 
-_SEPARATORS = ("; ", ", ", " – ", " ")
+# Between names in a cell: English lists, then the Arabic edition's (words.semicolons,
+# words.commas).
+_SEPARATORS = ("; ", ", ", " – ", "؛ ", "، ", " ")
 
 
 def _actor_pattern(actors: Mapping[str, str]) -> re.Pattern:
@@ -29,9 +31,9 @@ def _actor_pattern(actors: Mapping[str, str]) -> re.Pattern:
 
 def link_actors(text: str, actors: Mapping[str, str], pattern: re.Pattern) -> str | None:
     """The cell with each actor name linked to its page (``{ref}`name <actor-id>```), if
-    the cell consists only of actor names (ids or English names, with an optional
-    parenthesis each, joined by "; ", ", ", " – " or spaces); else None, so prose that
-    merely mentions an actor stays as it is."""
+    the cell consists only of actor names (ids, English or, in the Arabic edition, Arabic
+    names, with an optional parenthesis each, joined by "; ", ", ", " – ", «؛ », «، » or
+    spaces); else None, so prose that merely mentions an actor stays as it is."""
     out, pos = [], 0
     while pos < len(text):
         match = pattern.match(text, pos)
@@ -67,8 +69,24 @@ def _cell(value, link_sentences: bool, actors=None, pattern=None) -> str:
     return _mark_arabic(text)
 
 
+# A MyST role with its content: a cell's links and citations, marked as they are.
+_ROLE = re.compile(r"\{[\w:+.-]+\}`[^`]*`")
+
+
 def _mark_arabic(text: str) -> str:
-    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English."""
+    """Wrap each Arabic run, not the whole cell, so mixed cells keep their English; a
+    role's content (a link's Arabic label) is left to the role. The Arabic edition's
+    pages are Arabic throughout: nothing to mark there."""
+    if i18n.is_arabic():
+        return text
+    out, last = [], 0
+    for match in _ROLE.finditer(text):
+        out += [_mark_runs(text[last : match.start()]), match.group(0)]
+        last = match.end()
+    return "".join([*out, _mark_runs(text[last:])])
+
+
+def _mark_runs(text: str) -> str:
     return "".join(
         "{ar}`" + piece.replace("`", "") + "`" if ar else piece for piece, ar in arabic.pieces(text)
     )

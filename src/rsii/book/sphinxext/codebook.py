@@ -10,17 +10,41 @@ from sphinx.util.docutils import SphinxDirective
 
 from rsii.book.sphinxext import translation
 from rsii.data import load, paths
+from rsii.present import i18n, words
+from rsii.present.i18n import _, p_
 from rsii.present.tables import markdown_table
 
-HEADERS = {
-    "value": "Value",
-    "definition": "Definition",
-    "sign": "Sign",
-    "directed": "Directed",
-    "tie": "Tie",
-    "example": "Example",
-    "example_sentence": "Sentence",
-}
+COLUMNS = ("value", "definition", "sign", "directed", "tie", "example", "example_sentence")
+
+
+def headers() -> dict[str, str]:
+    """Each column's heading, in the edition's language."""
+    return {
+        "value": p_("codebook", "Value"),
+        "definition": p_("codebook", "Definition"),
+        "sign": p_("codebook", "Sign"),
+        "directed": p_("codebook", "Directed"),
+        "tie": p_("codebook", "Tie"),
+        "example": p_("codebook", "Example"),
+        "example_sentence": p_("codebook", "Sentence"),
+    }
+
+
+def _arabic(rows, field: str):
+    """The rows in the Arabic edition's words: each value its Arabic beside its code
+    (the code is what the data files hold), the definitions and examples translated,
+    the flags and the ties' classes in words; the signs stay numbers."""
+    rows = rows.copy()
+    codes = ["`" + v + "`" for v in rows["value"]]
+    rows["value"] = [
+        _("{word} ({code})", word=words.value(field, v), code=c)
+        for v, c in zip(rows["value"], codes, strict=True)
+    ]
+    for column in ("definition", "example"):
+        rows[column] = rows[column].map(lambda t, c=column: i18n.data_(t, f"codebook.{c}"))
+    rows["directed"] = rows["directed"].map(lambda d: words.value("flag", d) if d else d)
+    rows["tie"] = rows["tie"].map(lambda t: words.value("tie", t) if t else t)
+    return rows
 
 
 def field_table(field: str) -> str | None:
@@ -30,9 +54,12 @@ def field_table(field: str) -> str | None:
     rows = book[book["field"] == field]
     if rows.empty:
         return None
-    columns = [c for c in HEADERS if c in rows and rows[c].str.strip().any()]
-    table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
-    return markdown_table(table.rename(columns=HEADERS)).text
+    columns = [c for c in COLUMNS if c in rows and rows[c].str.strip().any()]
+    if i18n.is_arabic():
+        table = _arabic(rows, field)[columns]
+    else:
+        table = rows[columns].assign(value=lambda d: "`" + d["value"] + "`")
+    return markdown_table(table.rename(columns=headers())).text
 
 
 class CodebookTable(SphinxDirective):
