@@ -1,7 +1,7 @@
 # The verbs a reader uses. `make book` and `make test` set everything up themselves.
 # Each target names what it needs: the HTML, the notebooks, validation and export need
-# the Python packages only (venv); the PDF, the benchmarks and the tests also need the
-# Debian packages (system: TeX Live, FreeFont, poppler, Chromium).
+# the Python packages and rtlcss (venv); the PDF, the benchmarks and the tests also need
+# the Debian packages (system: TeX Live, FreeFont, poppler, Chromium).
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
@@ -17,7 +17,7 @@ PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
 book: html pdf  ## build the HTML site and the PDF
 
-venv: $(BIN)/.installed $(TOOLS)/bin/.installed
+venv: $(BIN)/.installed $(TOOLS)/bin/.installed node_modules/.installed
 $(BIN)/.installed: requirements.txt pyproject.toml CITATION.cff jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
@@ -27,6 +27,12 @@ $(TOOLS)/bin/.installed: requirements-tools.txt
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --upgrade pip==26.3
 	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
+	touch $@
+# rtlcss, which mirrors the themes' CSS for the Arabic edition (rsii.book.sphinxext.rtl),
+# at the versions package-lock.json pins; npm itself is a Debian package.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/system-deps.sh nodejs npm
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
@@ -72,4 +78,4 @@ linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck
 
 clean:
-	rm -rf _build .jupyter_cache book/article.md book/actors out test-artifacts .pytest_cache .ruff_cache
+	rm -rf _build .jupyter_cache node_modules book/article.md book/actors out test-artifacts .pytest_cache .ruff_cache
