@@ -37,11 +37,14 @@ In a right-to-left edition (Arabic):
 from __future__ import annotations
 
 import gettext
+import json
 import subprocess
+from html import escape
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.errors import ExtensionError
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.i18n import CatalogRepository
 
@@ -66,6 +69,35 @@ MIRRORED = (
 MARK = "/* Mirrored for right-to-left by rtlcss (rsii.book.sphinxext.rtl). */\n"
 RTLCSS = Path("node_modules") / ".bin" / "rtlcss"
 THEME_CATALOG = "booktheme"  # sphinx-book-theme's gettext domain
+# The domain of Sphinx's and pydata-sphinx-theme's strings (locales/<lang>/LC_MESSAGES/
+# sphinx.po), through which the book also passes the strings of the themes' templates
+# it overrides (templates/) and of the extensions below.
+_ = get_translation("sphinx")
+# sphinx-copybutton 0.5.2's strings (copybutton.js has no Arabic).
+COPYBUTTON = {
+    "copy": "Copy",
+    "copy_to_clipboard": "Copy to clipboard",
+    "copy_success": "Copied!",
+    "copy_failure": "Failed to copy",
+}
+COPYBUTTON_JS = """if (typeof messages === "object" && typeof iconCopy === "string") {
+  messages[LANG] = WORDS;
+  const before = messages[locale];
+  locale = LANG;
+  iconCopy = iconCopy.replace(before.copy_to_clipboard, messages[locale].copy_to_clipboard);
+  iconCheck = iconCheck.replace(before.copy_success, messages[locale].copy_success);
+}"""
+# The strings of Sphinx's search page, written into the edition's translations.js.
+SEARCH_JS = (
+    "Search Results",
+    "Searching",
+    "Preparing search...",
+    "Search finished, found ${resultCount} page(s) matching the search query.",
+    "Your search did not match any documents. Please make sure that all words are "
+    "spelled correctly and that you've selected enough categories.",
+    "Hide Search Matches",
+    ", in ",
+)
 
 
 def is_rtl(app) -> bool:
@@ -96,7 +128,10 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
         for edition, href in hrefs.items()
     ]
     links.append(f'<link rel="alternate" hreflang="x-default" href="{hrefs[DEFAULT]}" />')
-    context["metatags"] = context.get("metatags", "") + "\n".join(links) + "\n"
+    metatags = context.get("metatags", "")
+    if metatags and not metatags.endswith("\n"):
+        metatags += "\n"
+    context["metatags"] = metatags + "\n".join(links) + "\n"
     context["rsii_editions"] = [
         {
             "lang": edition,
@@ -121,9 +156,49 @@ def configure(app, config) -> None:
     if SWITCH not in end:
         end.insert(0, SWITCH)
     options["article_header_end"] = end
+    if "search_bar_text" in options:  # Jupyter Book's, shown as it is by the theme
+        options["search_bar_text"] = str(_(options["search_bar_text"]))
     config.html_theme_options = options
     if config.language in RTL:
         app.add_css_file("rsii-rtl.css")
+
+
+def copybutton_messages(app) -> None:
+    """sphinx-copybutton's tooltips and button names in the edition's language: a script
+    after copybutton.js adds them to its messages (its own ``let`` bindings: the icons'
+    names are made when it loads, the buttons when the page has loaded)."""
+    lang = app.config.language
+    if lang == "en" or "sphinx_copybutton" not in app.extensions:
+        return
+    words = {key: str(_(text)) for key, text in COPYBUTTON.items()}
+    body = COPYBUTTON_JS.replace("LANG", json.dumps(lang)).replace(
+        "WORDS", json.dumps(words, ensure_ascii=False)
+    )
+    app.add_js_file(None, body=body, priority=501)  # after copybutton.js (500)
+
+
+# --- myst-nb's fold of a hidden cell, its words translated -----------------------------
+
+
+def visit_hidden_cell(self, node):
+    """myst-nb 1.4.0's ``visit_HideCellInput``, with its words through the catalog."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n')
+    self.body.append(f'<summary aria-label="{escape(str(_("Toggle hidden content")))}">\n')
+    show, hide = (escape(str(_(node[key]))) for key in ("prompt_show", "prompt_hide"))
+    self.body.append(f'<p class="collapsed admonition-title">{show}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{hide}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def depart_hidden_cell(self, node):
+    self.body.append("</details>\n")
+
+
+def translate_hidden_cells(app) -> None:
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_hidden_cell))
 
 
 # --- code and English runs stay left to right ----------------------------------------
@@ -196,7 +271,10 @@ def mirror(tool: Path, css: str) -> str:
     )
     if done.returncode:
         raise ExtensionError(f"rtlcss failed: {done.stderr.strip()}")
-    return MARK + done.stdout
+    out = done.stdout
+    # @charset must stay first: the mark goes after it.
+    head, sep, rest = out.partition(";\n") if out.startswith("@charset") else ("", "", out)
+    return head + sep + MARK + rest
 
 
 def mirror_static(app, exception) -> None:
@@ -212,13 +290,38 @@ def mirror_static(app, exception) -> None:
         if not sheet.is_file():
             raise ExtensionError(f"no {name} to mirror in {static}")
         css = sheet.read_text(encoding="utf-8")
-        if not css.startswith(MARK):
+        if MARK not in css[:200]:
             sheet.write_text(mirror(tool, css), encoding="utf-8")
+
+
+# --- the search page's strings ---------------------------------------------------------
+
+
+def search_translations(app, exception) -> None:
+    """Sphinx writes the search page's strings (``_static/translations.js``) from its own
+    catalog for the language, not from ``locale_dirs``: lay ours over it."""
+    if exception is not None or app.builder.format != "html" or app.config.language == "en":
+        return
+    script = Path(app.outdir) / "_static" / "translations.js"
+    prefix, suffix = "Documentation.addTranslations(", ");"
+    data = {"locale": app.config.language, "messages": {}, "plural_expr": "(n != 1)"}
+    if script.is_file():
+        text = script.read_text(encoding="utf-8").strip()
+        if text.startswith(prefix) and text.endswith(suffix):
+            data = json.loads(text[len(prefix) : -len(suffix)])
+    for message in SEARCH_JS:
+        translated = str(_(message))
+        if translated != message:
+            data["messages"][message] = translated
+    script.write_text(prefix + json.dumps(data, ensure_ascii=False, indent=4) + suffix + "\n")
 
 
 def setup(app):
     app.connect("config-inited", configure)
     app.connect("builder-inited", theme_catalog)
+    app.connect("builder-inited", copybutton_messages)
+    app.connect("build-finished", search_translations)
+    translate_hidden_cells(app)
     app.connect("html-page-context", page_context)
     app.add_post_transform(MarkCodeEnglish)
     app.connect("build-finished", mirror_static)
