@@ -149,7 +149,10 @@ def page_context(app, pagename, templatename, context, doctree) -> None:
 def configure(app, config) -> None:
     """The templates (the body's direction, the switch), the switch in the article's
     header, and the right-to-left style sheet in a right-to-left edition."""
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    # First: before the themes' component folders, which they add to templates_path too.
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+    if config.language != "en":  # "By The rsii project" under every page
+        config.author = str(_(config.author))
     options = dict(config.html_theme_options)
     end = options.get("article_header_end", "article-header-buttons.html")
     end = [end] if isinstance(end, str) else list(end)
