@@ -97,6 +97,11 @@ def visits(chromium, page_opener, base_url, sample) -> dict:
     out = {}
     for width, viewport in WIDTHS.items():
         context = chromium.new_context(viewport=viewport, reduced_motion="reduce")
+        # The light theme, chosen as a reader does (pydata-sphinx-theme's localStorage).
+        context.add_init_script(
+            'try { localStorage.setItem("mode", "light"); localStorage.setItem("theme", "light");'
+            " } catch (e) {}"
+        )
         try:
             out[width] = {}
             for rel in sample:
