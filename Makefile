@@ -29,19 +29,21 @@ $(TOOLS)/bin/.installed: requirements-tools.txt
 	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
 	touch $@
 # rtlcss, which mirrors the themes' CSS for the Arabic edition (rsii.book.sphinxext.rtl),
-# at the versions package-lock.json pins; npm itself is a Debian package.
+# at the versions package-lock.json pins; npm itself is a Debian package (`make system`,
+# which the targets that need it run first).
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || scripts/system-deps.sh nodejs npm
+	@command -v npm >/dev/null || { echo "npm is missing: run \`make system\` as root" \
+	  "(Debian's nodejs and npm)" >&2; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
+system:  ## install (as root) or check the Debian packages for the PDF, the browser tests and rtlcss
 	@scripts/system-deps.sh
 
 html: venv  ## the HTML site in _build/html
 	$(BUILD) html
 
-pdf: venv system  ## the PDF in _build/latex/book.pdf
+pdf: system venv  ## the PDF in _build/latex/book.pdf
 	$(BUILD) pdf
 
 check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
@@ -51,7 +53,7 @@ check: venv  ## the quick loop: lint, the import contracts, every test that need
 	$(BIN)/rsii validate
 	$(BIN)/pytest -q -m "not book" $(PARALLEL)
 
-test: venv system html pdf  ## build, then the whole suite
+test: system venv html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PARALLEL)
@@ -62,7 +64,7 @@ validate: venv  ## check the data package
 export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
-bench: venv system  ## build and test benchmarks, written to benchmarks/results.md
+bench: system venv  ## build and test benchmarks, written to benchmarks/results.md
 	$(BIN)/python -m rsii.book.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/

@@ -3,7 +3,7 @@
 # and Node.js with npm, which install rtlcss for the Arabic edition's style sheets (the
 # HTML site and the notebooks need no other: their fonts come from PyPI).
 # As another user it stops with the one apt-get line to run.
-# With arguments, it checks and installs those packages only (`make venv`: nodejs npm).
+# With arguments, it checks and installs those packages only.
 set -euo pipefail
 
 PACKAGES=(
