@@ -200,10 +200,10 @@ def _frame(soup):
     soup = BeautifulSoup(str(soup), "html.parser")
     for gone in soup(["script", "style", "noscript", "title", "head"]):
         gone.decompose()
-    # The content, and the tables of contents (pages' and sections' titles: the
+    # The content, and the pages' and sections' titles in the tables of contents (the
     # translated text, checked by the strict build).
     for gone in soup.select(
-        "article.bd-article, nav.bd-docs-nav ul, .page-toc, .onlyprint, .prev-next-title"
+        "article.bd-article, nav.bd-docs-nav a, .page-toc, .onlyprint, .prev-next-title"
     ):
         gone.decompose()
     for gone in soup.select('[lang="en"]'):
