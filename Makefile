@@ -1,7 +1,7 @@
 # The verbs a reader uses. `make book` and `make test` set everything up themselves.
 # Each target names what it needs: the HTML, the notebooks, validation and export need
-# the Python packages only (venv); the PDF, the benchmarks and the tests also need the
-# Debian packages (system: TeX Live, FreeFont, poppler, Chromium).
+# the Python packages and rtlcss (venv); the PDF, the benchmarks and the tests also need
+# the Debian packages (system: TeX Live, FreeFont, poppler, Chromium).
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
@@ -17,7 +17,7 @@ PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
 book: html pdf  ## build the HTML site and the PDF
 
-venv: $(BIN)/.installed $(TOOLS)/bin/.installed
+venv: $(BIN)/.installed $(TOOLS)/bin/.installed node_modules/.installed
 $(BIN)/.installed: requirements.txt pyproject.toml CITATION.cff jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
@@ -28,14 +28,22 @@ $(TOOLS)/bin/.installed: requirements-tools.txt
 	$(TOOLS)/bin/pip install --quiet --upgrade pip==26.3
 	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
 	touch $@
+# rtlcss, which mirrors the themes' CSS for the Arabic edition (rsii.book.sphinxext.rtl),
+# at the versions package-lock.json pins; npm itself is a Debian package (`make system`,
+# which the targets that need it run first).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: run \`make system\` as root" \
+	  "(Debian's nodejs and npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
-system:  ## install (as root) or check the Debian packages for the PDF and the browser tests
+system:  ## install (as root) or check the Debian packages for the PDF, the browser tests and rtlcss
 	@scripts/system-deps.sh
 
 html: venv  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
 	$(BUILD) html html-ar
 
-pdf: venv system  ## the PDF in _build/latex/book.pdf
+pdf: system venv  ## the PDF in _build/latex/book.pdf
 	$(BUILD) pdf
 
 check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
@@ -45,7 +53,7 @@ check: venv  ## the quick loop: lint, the import contracts, every test that need
 	$(BIN)/rsii validate
 	$(BIN)/pytest -q -m "not book" $(PARALLEL)
 
-test: venv system html pdf  ## build, then the whole suite
+test: system venv html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PARALLEL)
@@ -56,7 +64,7 @@ validate: venv  ## check the data package
 export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
-bench: venv system  ## build and test benchmarks, written to benchmarks/results.md
+bench: system venv  ## build and test benchmarks, written to benchmarks/results.md
 	$(BIN)/python -m rsii.book.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/
@@ -72,4 +80,4 @@ linkcheck: venv  ## external links: needs a network, not part of CI
 	$(BUILD) linkcheck
 
 clean:
-	rm -rf _build .jupyter_cache book/article.md book/actors out test-artifacts .pytest_cache .ruff_cache
+	rm -rf _build .jupyter_cache node_modules book/article.md book/actors out test-artifacts .pytest_cache .ruff_cache

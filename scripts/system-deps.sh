@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Checks, and as root installs, the Debian packages the PDF and the browser tests need
-# (the HTML site and the notebooks need none: their fonts come from PyPI).
+# Checks, and as root installs, the Debian packages the PDF and the browser tests need,
+# and Node.js with npm, which install rtlcss for the Arabic edition's style sheets (the
+# HTML site and the notebooks need no other: their fonts come from PyPI).
 # As another user it stops with the one apt-get line to run.
+# With arguments, it checks and installs those packages only.
 set -euo pipefail
 
 PACKAGES=(
   texlive-luatex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended
   texlive-lang-arabic latexmk xindy tex-gyre fonts-freefont-otf mupdf-tools
-  poppler-utils chromium
+  poppler-utils chromium nodejs npm
 )
+[ $# -gt 0 ] && PACKAGES=("$@")
+
+# Node.js from elsewhere (NodeSource's nodejs bundles npm) serves as well as Debian's.
+declare -A COMMAND=([nodejs]=node [npm]=npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  if [ -n "${COMMAND[$p]:-}" ] && command -v "${COMMAND[$p]}" >/dev/null; then
+    continue
+  fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

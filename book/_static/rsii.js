@@ -50,13 +50,14 @@ document.addEventListener("DOMContentLoaded", function () {
 
 // A chapter's figures open at full size: each figure's image links to the image itself
 // (Sphinx links only images it scaled; the notebooks' figures are drawn at their size).
+// The link's title is in the page's language (English, or the Arabic edition's).
 document.addEventListener("DOMContentLoaded", function () {
   for (const img of document.querySelectorAll(".bd-article figure img")) {
     if (img.closest("a")) continue;
     const link = document.createElement("a");
     link.href = img.getAttribute("src");
     link.className = "rsii-full-size";
-    link.title = "Open the figure at full size";
+    link.title = document.documentElement.lang === "ar" ? "افتح الشكل بحجمه الكامل" : "Open the figure at full size";
     img.replaceWith(link);
     link.append(img);
   }

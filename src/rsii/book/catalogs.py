@@ -37,7 +37,7 @@ LANG = "ar"
 GENERATED_POT = ("book/article.pot", "book/actors")
 # The interface strings of Sphinx and the theme, where their own Arabic is missing or
 # wrong: kept by hand, merged by Sphinx over its own catalog.
-INTERFACE = ("sphinx.po",)
+INTERFACE = ("sphinx.po", "booktheme.po")
 KEYWORDS = {"_": None, "p_": ((1, "c"), 2), "n_": (1, 2)}
 # The data package's English strings the book prints: table → columns.
 DATA_STRINGS = {

@@ -1,4 +1,5 @@
-"""The book's own Sphinx extension: Arabic markup, footnote-numbered bibliography
+"""The book's own Sphinx extension: Arabic markup, the right-to-left edition and the
+switch between the editions, footnote-numbered bibliography
 styles, the generated article chapter and actor register, bibliographies kept in place
 in the PDF, the index, the guard against publishing a cell's stderr, the values a
 notebook glued into its prose (``{eval}``), the site's finishing touches, search in Arabic, and the
@@ -17,6 +18,7 @@ from rsii.book.sphinxext import (
     inlinevalues,
     pdftables,
     register,
+    rtl,
     search_ar,
     site,
     translation,
@@ -38,6 +40,7 @@ PARTS = (
     inlinevalues,
     pdftables,
     register,
+    rtl,
     search_ar,
     site,
     translation,

@@ -2,7 +2,12 @@
 
 ``{ar}`text``` (role) and ```{ar}``` (directive) mark Arabic explicitly; a post-transform
 also wraps any Arabic run left unmarked (notebook output, bibliography entries), so
-every run gets ``lang="ar" dir="rtl"`` in HTML and babel's Arabic in LaTeX.
+every run gets ``lang="ar" dir="rtl"`` in HTML and babel's Arabic in LaTeX. In the
+Arabic edition's HTML, whose pages say they are Arabic, it leaves the text as it is.
+
+The reverse, in the Arabic edition: ``{en}`text``` marks an English run inside Arabic
+prose (the title of a cited work, a Latin name), ``lang="en" dir="ltr"`` in HTML, plain
+text in LaTeX for now.
 """
 
 from __future__ import annotations
@@ -22,8 +27,16 @@ class ar_block(nodes.container):
     """A right-to-left Arabic paragraph or group of paragraphs."""
 
 
+class en_inline(nodes.inline):
+    """An English run inside Arabic prose."""
+
+
 def ar_role(name, rawtext, text, lineno, inliner, options=None, content=()):
     return [ar_inline(rawtext, text, classes=["ar"])], []
+
+
+def en_role(name, rawtext, text, lineno, inliner, options=None, content=()):
+    return [en_inline(rawtext, text, classes=["en"])], []
 
 
 class ArDirective(Directive):
@@ -55,6 +68,8 @@ class WrapArabicRuns(SphinxPostTransform):
     default_priority = 990  # after the bibliography and citations are laid out
 
     def run(self, **kwargs):
+        if self.config.language == "ar" and self.app.builder.format == "html":
+            return  # the page itself says it is Arabic (<html lang="ar">)
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
             if parent is None or _inside(parent, _SKIP) or not arabic.has_arabic(text):
@@ -86,6 +101,10 @@ def html_visit_inline(self, node):
 
 def html_depart_inline(self, node):
     self.body.append("</span>")
+
+
+def html_visit_en(self, node):
+    self.body.append(self.starttag(node, "span", "", lang="en", dir="ltr"))
 
 
 def html_visit_block(self, node):
@@ -146,6 +165,15 @@ def setup(app):
         man=plain,
         texinfo=plain,
     )
+    app.add_node(
+        en_inline,
+        html=(html_visit_en, html_depart_inline),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
     app.add_role("ar", ar_role)
+    app.add_role("en", en_role)
     app.add_directive("ar", ArDirective)
     app.add_post_transform(WrapArabicRuns)

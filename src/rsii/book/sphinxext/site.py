@@ -1,5 +1,6 @@
 """Finishing touches to the HTML site: a redirecting index page that declares its
-language, and the Arabic font shipped with the book so it reads the same offline."""
+language (and direction), and the Arabic font shipped with the book so it reads the
+same offline."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import time
 import zipfile
 from pathlib import Path
 
+from rsii.book.sphinxext.rtl import RTL
 from rsii.data import paths
 from rsii.present import fonts
 
 REDIRECT = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}"{direction}>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -32,7 +34,12 @@ def finish(app, exception) -> None:
         return
     target = app.builder.get_target_uri(app.config.root_doc)
     (Path(app.outdir) / "index.html").write_text(
-        REDIRECT.format(title=app.config.html_title or app.config.project, target=target),
+        REDIRECT.format(
+            title=app.config.html_title or app.config.project,
+            target=target,
+            lang=app.config.language,
+            direction=' dir="rtl"' if app.config.language in RTL else "",
+        ),
         encoding="utf-8",
     )
     if app.config.language == "en":  # other editions get a copy (rsii.book.editions)
