@@ -54,7 +54,8 @@ def chapter_pages(site: Path) -> list[str]:
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site)
-        if rel.parts[0] in {"_static", "_sources", "_images"} or rel.name in NOT_CHAPTERS:
+        # ar/: the Arabic edition, toured by tests/test_rtl_browser.py
+        if rel.parts[0] in {"_static", "_sources", "_images", "ar"} or rel.name in NOT_CHAPTERS:
             continue
         if any(part.startswith(".") for part in rel.parts):
             continue  # e.g. a stray .pytest_cache/README.html is not part of the book

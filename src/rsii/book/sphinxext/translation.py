@@ -22,6 +22,8 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from rsii.present.arabic import has_arabic
+
 logger = logging.getLogger(__name__)
 
 OUTPUT_CLASSES = {"cell_output"}  # myst-nb's container of a code cell's outputs
@@ -90,17 +92,27 @@ def check_translated(app, doctree) -> None:
                 subtype="untranslated",
             )
     for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.image):
+            # Sphinx translates an image's description but marks the image by its file,
+            # which is no message: an image is translated when its description is.
+            if node.get("alt") and not has_arabic(node["alt"]):
+                _warn(app, node, node["alt"])
+            continue
         if "untranslated" in node.get("classes", ()):
-            text = node.astext().strip().replace("\n", " ")
-            logger.warning(
-                "untranslated (no %s translation in the page's catalog, or only a fuzzy "
-                "one): %r; run `make catalogs` and translate it",
-                app.config.language,
-                text[:80] + ("..." if len(text) > 80 else ""),
-                location=node,
-                type="rsii",
-                subtype="untranslated",
-            )
+            _warn(app, node, node.astext())
+
+
+def _warn(app, node, text: str) -> None:
+    text = text.strip().replace("\n", " ")
+    logger.warning(
+        "untranslated (no %s translation in the page's catalog, or only a fuzzy one): %r; "
+        "run `make catalogs` and translate it",
+        app.config.language,
+        text[:80] + ("..." if len(text) > 80 else ""),
+        location=node,
+        type="rsii",
+        subtype="untranslated",
+    )
 
 
 def setup(app):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+from sphinx.locale import get_translation
+
 # --- myst-nb 1.4.0: the ".ipynb" download of a page whose outputs came from the cache
 
 
@@ -114,12 +116,12 @@ def labelled_toggles(app, pagename, templatename, context, doctree) -> None:
     generate = context.get("generate_toctree_html")
     if generate is None:
         return
+    # In the edition's language, from the interface catalog (locales/ar/.../sphinx.po).
+    label = get_translation("sphinx")("Show or hide the pages of this chapter")
 
     def labelled(*args, **kwargs) -> str:
         return str(generate(*args, **kwargs)).replace(
-            TOGGLE,
-            '<summary aria-label="Show or hide the pages of this chapter">'
-            '<span class="toctree-toggle"',
+            TOGGLE, f'<summary aria-label="{label}"><span class="toctree-toggle"'
         )
 
     context["generate_toctree_html"] = labelled
