@@ -132,6 +132,24 @@ def test_fresh_build_reproduces_the_checkouts_figures(fresh_copy, html_dir):
     assert figures and all(ours.get(name) == digest for name, digest in figures.items())
 
 
+def test_fresh_build_reproduces_the_arabic_edition_byte_for_byte(fresh_copy, html_ar_dir):
+    """Every page and figure of the Arabic edition, as the checkout built it."""
+    copy, _ = fresh_copy
+    theirs = copy / "_build" / "html" / "ar"
+
+    def files(site: Path) -> dict[str, str]:
+        return {
+            str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in site.rglob("*")
+            if p.suffix in {".html", ".png", ".js"} and "downloads" not in p.parts
+        }
+
+    ours, built = files(html_ar_dir), files(theirs)
+    assert len(built) > 100
+    differ = sorted(name for name in built if ours.get(name) != built[name])
+    assert differ == [] and set(ours) == set(built)
+
+
 def test_fresh_build_reproduces_the_checkouts_pdf_text(fresh_copy, pdf_path):
     copy, _ = fresh_copy
     text = _pdf_text(copy / "_build" / "latex" / "book.pdf")
