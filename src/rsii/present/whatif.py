@@ -147,6 +147,7 @@ def describe(model: Model, cases: dict[str, str]) -> str:
             text = i18n._("{choices}; the other reading of the hard case «{case}»",
                           choices=text, case=title)  # fmt: skip
         return text
+    text = "; ".join(parts)
     if model.case is not None:
         text += f"; the other reading of the hard case “{cases.get(model.case, model.case)}”"
     return text[:1].upper() + text[1:]
