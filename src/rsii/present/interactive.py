@@ -262,10 +262,12 @@ def legend_html(G: nx.Graph, kinds) -> str:
     ]
     if any(d.get("inferred") for d in ties):
         dashed = line("#777777", ' stroke-dasharray="4 3"')
-        items.append(f"{dashed} {_('inferred tie')}")
+        inferred = _("inferred tie")
+        items.append(f"{dashed} {inferred}")
     lis = "".join(f'<li style="white-space: nowrap">{item}</li>' for item in items)
+    legend = _("Legend")
     return (
-        f'<ul class="rsii-legend" aria-label="{_("Legend")}" style="list-style: none; '
+        f'<ul class="rsii-legend" aria-label="{legend}" style="list-style: none; '
         "padding: 0; margin: 0.4em 0 0; display: flex; flex-wrap: wrap; "
         f'gap: 0.15em 1.1em; font-size: 0.85em">{lis}</ul>'
     )
