@@ -119,8 +119,8 @@ def test_every_register_figure_in_arabic(G, kinds):
 
 def test_the_english_edition_is_unchanged_by_the_arabic_one(G, kinds):
     with i18n.using("en"):
-        legend = [t.get_text() for t in figures.network_handles([G], kinds)]
-        assert figures.sign_name(1) == "positive tie"
+        legend = [h.get_label() for h in figures.network_handles([G], kinds)]
+        assert figures.sign_name(1) == "positive tie" and "positive tie" in legend
         assert timechart.when("2015-09-30", "day") == "30 September 2015"
     assert timechart.when("2015-09-30", "day") == "30 سبتمبر 2015"
     assert timechart.when("2015-10", "approximate") == "نحو أكتوبر 2015"
