@@ -140,7 +140,7 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
                 markersize=5,
                 label=_("every other model"),
             ),
-        ],  # fmt: skip
+        ][:: -1 if arabic else 1],  # fmt: skip
         loc="upper right" if arabic else "upper left",
         bbox_to_anchor=(1, 1.0) if arabic else (0, 1.0),
         markerfirst=not arabic,
