@@ -19,11 +19,13 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from rsii.present import i18n, whatif
 from rsii.present.i18n import _
 
+logger = logging.getLogger(__name__)
 CLASS = "rsii-whatif"
 PRINT = (
     "The HTML edition of this book has an interactive view here: a reader makes the "
@@ -44,7 +46,11 @@ class WhatIf(SphinxDirective):
 
     def run(self):
         uid = f"{CLASS}-{self.env.new_serialno(CLASS)}"
-        view = nodes.raw("", whatif.html(payload(), uid), format="html")
+        try:
+            view = nodes.raw("", whatif.html(payload(), uid), format="html")
+        except i18n.MissingTranslation as missing:  # a warning (an error with -W), not a crash
+            logger.warning("the what-if view: %s", missing, location=self.get_location())
+            return []
         label = self.options.get("figure")
         if i18n.is_arabic():
             para = self._arabic(label)
