@@ -32,6 +32,25 @@
     return items.length <= 2 ? items.join(" and ")
       : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
   }
+  // The Arabic edition's page carries the script's words (rsii.present.whatif.
+  // script_words): templates with {named} placeholders and, for a count, its six plural
+  // forms (zero, one, two, few, many, other). The English page has none.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  }
+  function pluralIndex(n) {
+    const m = n % 100;
+    if (n === 0) return 0;
+    if (n === 1) return 1;
+    if (n === 2) return 2;
+    if (m >= 3 && m <= 10) return 3;
+    return m >= 11 ? 4 : 5;
+  }
+  function forms(list, n) { return fill(list[pluralIndex(n)], { n: n }); }
+  function joinAr(items) {
+    return items.length <= 1 ? items.join("")
+      : `${items.slice(0, -1).join("، ")} و${items[items.length - 1]}`;
+  }
   function el(name, attrs, text) {
     const node = document.createElementNS(SVG, name);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
@@ -66,6 +85,8 @@
   function View(root) {
     this.root = root;
     this.data = JSON.parse(root.querySelector("script.rsii-whatif-data").textContent);
+    const words = root.querySelector("script.rsii-whatif-words");
+    this.ar = words ? JSON.parse(words.textContent) : null;
     this.byChoice = new Map(this.data.models.map((m) => [m.choice.join(","), m]));
     this.form = root.querySelector("form");
     this.caseSelect = root.querySelector("select[data-control]");
@@ -80,6 +101,10 @@
     root.querySelector(".rsii-whatif-view").hidden = false;
     this.render();
   }
+
+  View.prototype.colourName = function (name) {
+    return this.ar ? this.ar.colours[name] || name : name;
+  };
 
   View.prototype.radios = function (control) {
     return Array.from(this.form.querySelectorAll(`input[data-control="${control}"]`));
@@ -117,7 +142,8 @@
     this.legend.replaceChildren();
     this.groups.replaceChildren();
     if (!model) {
-      this.summary.replaceChildren(html("p", "No model was computed for this combination of choices."));
+      this.summary.replaceChildren(html("p", this.ar ? this.ar.none_computed
+        : "No model was computed for this combination of choices."));
       return;
     }
     const part = parts(model);
@@ -139,9 +165,11 @@
       if (c < 0) return null;
       const key = sizes[c] > 1 ? `cluster ${c}` : "alone";
       if (!groups.has(key)) {
-        const [fill, name] = sizes[c] > 1 ? PALETTE[shared++ % PALETTE.length] : ALONE;
-        const words = sizes[c] > 1 ? `cluster ${shared}` : "alone in its cluster";
-        groups.set(key, [fill, name, words, []]);
+        const [colour, name] = sizes[c] > 1 ? PALETTE[shared++ % PALETTE.length] : ALONE;
+        const words = this.ar
+          ? (sizes[c] > 1 ? fill(this.ar.cluster, { n: shared }) : this.ar.alone)
+          : (sizes[c] > 1 ? `cluster ${shared}` : "alone in its cluster");
+        groups.set(key, [colour, this.colourName(name), words, []]);
       }
       groups.get(key)[3].push(i);
       return [groups.get(key)[0], key];
@@ -152,8 +180,9 @@
   View.prototype.byCamp = function (model, part, actor) {
     const name = this.data.actors[actor].name;
     const groups = new Map();
-    for (const [key, [fill, colour, words]] of Object.entries(RELATIONS)) {
-      groups.set(key, [fill, colour, words(name), []]);
+    for (const [key, [colour, colourName, words]] of Object.entries(RELATIONS)) {
+      const said = this.ar && key !== "self" ? fill(this.ar[key], { name: name }) : words(name);
+      groups.set(key, [colour, this.colourName(colourName), said, []]);
     }
     const fills = model.cluster.map((c, i) => {
       if (c < 0) return null;
@@ -167,6 +196,9 @@
 
   View.prototype.tieWords = function (a, b, sign) {
     const names = this.data.actors;
+    if (this.ar) {
+      return fill(this.ar.tie, { a: names[a].name, b: names[b].name, sign: this.ar[SIGNS[String(sign)][2]] });
+    }
     return `${names[a].name} – ${names[b].name}, ${SIGNS[String(sign)][2]}`;
   };
 
@@ -186,17 +218,24 @@
       const what = camps
         ? (every ? "frustrated in every optimal split" : some ? "frustrated in some optimal splits" : "")
         : (misfit ? "a misfit of the best clustering" : "");
-      line.append(el("title", {}, this.tieWords(a, b, sign) + (what ? `; ${what}` : "")));
+      const tie = this.tieWords(a, b, sign);
+      if (this.ar) {
+        const key = camps ? (every ? "every" : some ? "some" : "") : (misfit ? "misfit" : "");
+        line.append(el("title", {}, key ? fill(this.ar.tie_what, { tie: tie, what: this.ar[key] }) : tie));
+      } else {
+        line.append(el("title", {}, tie + (what ? `; ${what}` : "")));
+      }
       ties.append(line);
     }
     const nodes = el("g", { class: "rsii-whatif-actors" });
-    colours.fills.forEach((fill, i) => {
-      if (!fill) return;
-      const group = colours.groups.get(fill[1]);
-      const g = el("g", { "data-actor": i, "data-group": fill[1] });
-      g.append(el("title", {}, `${actors[i].full}: ${group[2]}`));
+    colours.fills.forEach((paint, i) => {
+      if (!paint) return;
+      const group = colours.groups.get(paint[1]);
+      const g = el("g", { "data-actor": i, "data-group": paint[1] });
+      g.append(el("title", {}, this.ar ? fill(this.ar.actor, { name: actors[i].full, group: group[2] })
+        : `${actors[i].full}: ${group[2]}`));
       const r = Number(this.svg.dataset.radius), size = Number(this.svg.dataset.font);
-      g.append(el("circle", { cx: actors[i].x, cy: actors[i].y, r: r, fill: fill[0] }));
+      g.append(el("circle", { cx: actors[i].x, cy: actors[i].y, r: r, fill: paint[0] }));
       g.append(el("text", {
         x: actors[i].x, y: actors[i].y + r + size, "text-anchor": "middle", "font-size": size,
       }, actors[i].name));
@@ -217,6 +256,7 @@
   }
 
   View.prototype.drawLegend = function (colours, camps) {
+    if (this.ar) return this.drawLegendAr(colours, camps);
     const items = [
       [swatch("line", SIGNS["1"][0]), "blue line: a positive tie"],
       [swatch("line", SIGNS["-1"][0]), "vermillion line: a negative tie"],
@@ -230,8 +270,8 @@
       items.push([swatch("line", "currentColor", { "stroke-width": 7 }),
         "thick line: a misfit of the best clustering (a positive tie between clusters, or a negative tie inside one)"]);
     }
-    for (const [, [fill, name, words]] of colours.groups) {
-      items.push([swatch("circle", fill), `${name} circle: ${words}`]);
+    for (const [, [paint, name, words]] of colours.groups) {
+      items.push([swatch("circle", paint), `${name} circle: ${words}`]);
     }
     for (const [icon, text] of items) {
       const li = html("li");
@@ -246,7 +286,67 @@
     this.groups.append(list);
   };
 
+  View.prototype.drawLegendAr = function (colours, camps) {
+    const ar = this.ar;
+    const items = [
+      [swatch("line", SIGNS["1"][0]), ar.positive_line],
+      [swatch("line", SIGNS["-1"][0]), ar.negative_line],
+    ];
+    if (camps) {
+      items.push([swatch("line", "currentColor", { "stroke-width": 7 }), ar.every_line]);
+      items.push([swatch("line", "currentColor", { "stroke-width": 7, "stroke-dasharray": "8 4" }),
+        ar.some_line]);
+    } else {
+      items.push([swatch("line", "currentColor", { "stroke-width": 7 }), ar.misfit_line]);
+    }
+    for (const [, [fill0, name, words]] of colours.groups) {
+      items.push([swatch("circle", fill0), fill(ar.circle, { colour: name, group: words })]);
+    }
+    for (const [icon, text] of items) {
+      const li = html("li");
+      li.append(icon, document.createTextNode(" " + text));
+      this.legend.append(li);
+    }
+    const list = html("ul");
+    for (const [, [, name, words, members]] of colours.groups) {
+      const names = members.map((i) => this.data.actors[i].name).sort((x, y) => x.localeCompare(y, "ar"));
+      list.append(html("li", fill(ar.group, { group: words, colour: name, names: joinAr(names) })));
+    }
+    this.groups.append(list);
+  };
+
+  View.prototype.describeAr = function (model, actor, colours) {
+    const ar = this.ar;
+    const lines = [fill(model.main ? ar.main_model : ar.model, { words: model.words })];
+    lines.push(fill(ar.counts, {
+      actors: forms(ar.actors, model.actors), ties: forms(ar.ties, model.ties),
+      negative: forms(ar.negatives, model.negative), frustration: model.frustration,
+      splits: forms(ar.splits, model.splits),
+      triangles: model.balanced === null ? ar.no_triangles
+        : fill(ar.balanced, { percent: Math.round(100 * model.balanced) }),
+    }));
+    const misfits = model.edges.filter((e) => e[4] === 1).map((e) => fill(
+      e[2] > 0 ? ar.between : ar.inside, { tie: this.tieWords(e[0], e[1], e[2]) }));
+    const counts = { clusters: forms(ar.clusters, model.clusters), misfits: forms(ar.misfits, model.misfits) };
+    lines.push(misfits.length ? fill(ar.clustering_misfits, Object.assign(counts, { list: misfits.join("؛ ") }))
+      : fill(ar.clustering, counts));
+    if (actor !== null) {
+      const name = this.data.actors[actor].name;
+      if (colours.mode !== "camp") {
+        lines.push(fill(ar.no_signed_tie, { name: name }));
+      } else {
+        const n = (key) => (colours.groups.get(key) || [0, 0, 0, []])[3].length;
+        lines.push(fill(ar.relative, {
+          name: name, with: forms(ar.in_camp, n("with")), against: forms(ar.others, n("against")),
+          varies: forms(ar.others, n("varies")), apart: forms(ar.others, n("apart")),
+        }));
+      }
+    }
+    this.summary.replaceChildren(...lines.map((line) => html("p", line)));
+  };
+
   View.prototype.describe = function (model, actor, colours) {
+    if (this.ar) return this.describeAr(model, actor, colours);
     const lines = [`Model: ${model.words}${model.main ? " (the book's main model)" : ""}.`];
     lines.push(`${capital(count(model.actors, "actor"))} and ${count(model.ties, "tie")}, `
       + `${number(model.negative)} of them negative; frustration index ${model.frustration}, `

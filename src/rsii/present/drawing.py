@@ -21,7 +21,8 @@ import matplotlib
 import networkx as nx
 from matplotlib.figure import Figure
 
-from rsii.present import arabic, fonts, labels
+from rsii.present import arabic, fonts, i18n, labels
+from rsii.present.i18n import _, p_
 from rsii.present.views import KIND_WORDS
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -37,6 +38,12 @@ LEAST_PX = 10.0
 # DejaVu (shipped with matplotlib) for Latin; Amiri (fontpkg-amiri, registered by file
 # on first use) as the fallback for Arabic.
 STYLE = {"font.family": ["DejaVu Sans", "Amiri"], "svg.hashsalt": "rsii", "figure.dpi": 100}
+# The Arabic edition sets all its text in Amiri (digits, "4+1" and the odd Latin letter
+# included), DejaVu the fallback.
+STYLE_AR = {**STYLE, "font.family": ["Amiri", "DejaVu Sans"]}
+# Amiri's letters are small for their size in points: the Arabic edition's text is
+# this much larger, so that it reads as the English does at the same width.
+ARABIC_SCALE = 1.2
 SAVE = {"dpi": 150, "bbox_inches": "tight"}
 
 
@@ -52,7 +59,7 @@ def styled(draw):
     @functools.wraps(draw)
     def inside(*args, **kwargs):
         _register_fonts()
-        with matplotlib.rc_context(STYLE):
+        with matplotlib.rc_context(STYLE_AR if i18n.is_arabic() else STYLE):
             return draw(*args, **kwargs)
 
     return inside
@@ -65,12 +72,40 @@ def new_figure(figsize=(6.4, 4.8)) -> Figure:
 
 def readable(width: float, shown: float = SHOWN_PX) -> float:
     """The font size in points that a figure ``width`` inches wide needs so that its
-    text is ``LEAST_PX`` pixels high when the figure is shown ``shown`` pixels wide."""
-    return math.ceil(LEAST_PX * 72 * width / shown * 2) / 2
+    text is ``LEAST_PX`` pixels high when the figure is shown ``shown`` pixels wide
+    (``ARABIC_SCALE`` times that in the Arabic edition, set in Amiri)."""
+    scale = ARABIC_SCALE if i18n.is_arabic() else 1.0
+    return math.ceil(LEAST_PX * 72 * width / shown * 2 * scale) / 2
+
+
+def sign_name(sign: int) -> str:
+    """A sign of tie in words for a legend ("positive tie")."""
+    if not i18n.is_arabic():
+        return SIGN_NAMES[sign]
+    return {1: _("positive tie"), -1: _("negative tie"), 0: _("neutral tie")}[sign]
+
+
+def arabic_kinds() -> dict[str, str]:
+    """The kinds of actor in Arabic words, by codebook value (the keys of ``KIND_WORDS``)."""
+    return {
+        "state": p_("kind of actor", "state"),
+        "government": p_("kind of actor", "government"),
+        "state_body": p_("kind of actor", "state body"),
+        "person": p_("kind of actor", "person"),
+        "armed_group": p_("kind of actor", "armed group"),
+        "party_or_bloc": p_("kind of actor", "party or bloc"),
+        "media": p_("kind of actor", "news organisation or media unit"),
+        "coalition": p_("kind of actor", "coalition"),
+        "coalition_body": p_("kind of actor", "coalition body"),
+        "international_organisation": p_("kind of actor", "international organisation"),
+        "unnamed_source": p_("kind of actor", "unnamed source"),
+    }
 
 
 def kind_name(kind) -> str:
     """A kind of actor in words for a legend ("armed group", not its codebook value)."""
+    if i18n.is_arabic():
+        return arabic_kinds()[str(kind)]
     return KIND_WORDS.get(str(kind), str(kind).replace("_", " "))
 
 
@@ -101,7 +136,7 @@ def simple(G: nx.Graph) -> nx.Graph:
         edge["signs"].add(int(data.get("sign", 0) or 0))
         edge["inferred"] &= bool(data.get("inferred"))
         edge["notes"].update(str(data.get("footnotes") or "").split())
-    for _, _, data in H.edges(data=True):
+    for _u, _v, data in H.edges(data=True):
         signs = data.pop("signs") - {0}
         data["sign"] = signs.pop() if len(signs) == 1 else 0
         data["n_footnotes"] = len(data.pop("notes"))
@@ -152,16 +187,60 @@ def english(data: dict, node="") -> str:
     return str(data.get("name_en") or node)
 
 
+def _given(data: dict, key: str) -> str:
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def name(data: dict, node="") -> str:
+    """An actor's name for a figure in the edition's language: :func:`english`, or in
+    the Arabic edition ``short_ar``, else ``name_ar`` (the article's own name)."""
+    if not i18n.is_arabic():
+        return english(data, node)
+    return _given(data, "short_ar") or _given(data, "name_ar") or english(data, node)
+
+
+def full_name(data: dict, node="") -> str:
+    """An actor's full name in the edition's language: ``name_en`` or ``name_ar``."""
+    if i18n.is_arabic():
+        return _given(data, "name_ar") or name(data, node)
+    return str(data.get("name_en") or node)
+
+
+def arabic_names(ids=None) -> dict[str, str]:
+    """Arabic names by id of the data package's actors (``short_ar``, else ``name_ar``)
+    and concepts (``name_ar``): what a figure drawn from English names shows instead in
+    the Arabic edition."""
+    from rsii.data import load
+
+    found = {str(row["id"]): name(row) for row in load.actors().to_dict("records")}
+    for row in load.concepts().to_dict("records"):
+        found.setdefault(str(row["id"]), _given(row, "name_ar") or str(row["id"]))
+    return found if ids is None else {k: v for k, v in found.items() if k in set(ids)}
+
+
+def names_for(names: dict[str, str]) -> dict[str, str]:
+    """``names`` (id → English name, as a chapter passes them) in the edition's
+    language: unchanged in English, the data's Arabic names in the Arabic edition."""
+    if not i18n.is_arabic():
+        return names
+    return {**names, **arabic_names(names)}
+
+
 def label(text: str) -> str:
     """A label matplotlib draws right: each line's Arabic in display order."""
     return "\n".join(arabic.visual(line) for line in text.split("\n"))
 
 
 def bilingual(G: nx.Graph) -> nx.Graph:
-    """A copy whose nodes carry a two-line label: short English name, Arabic name."""
+    """A copy whose nodes carry a two-line label: short English name, Arabic name (in
+    the Arabic edition the Arabic name alone, wrapped as :func:`short` wraps)."""
     H = G.copy()
-    for _, data in H.nodes(data=True):
-        data["bilingual"] = f"{short(english(data))}\n{data.get('name_ar', '')}"
+    for node, data in H.nodes(data=True):
+        if i18n.is_arabic():
+            data["bilingual"] = short(full_name(data, node), 20)
+        else:
+            data["bilingual"] = f"{short(english(data))}\n{data.get('name_ar', '')}"
     return H
 
 
@@ -212,7 +291,7 @@ def draw_actors(ax, actors: list[tuple], edges=(), fontsize: float = 9) -> dict:
         [(index[u], index[v]) for u, v in edges],
     )
     pos = {}
-    for (node, _, _, colour, marker, size, _), texts, side, at in zip(
+    for (node, _xy, _text, colour, marker, size, _side), texts, side, at in zip(
         actors, options, sides, placed, strict=True
     ):
         for s, text in texts.items():
@@ -237,6 +316,23 @@ def png_bytes(fig, **options) -> bytes:
     return buf.getvalue()
 
 
+def right_to_left(handles: list, ncol: int) -> list:
+    """``handles`` reordered so that a legend of ``ncol`` columns (which matplotlib
+    fills column by column, left to right) reads from the right: the first column on
+    the right. Short columns are filled with blank entries, so that every column is as
+    long as the first."""
+    from matplotlib.lines import Line2D
+
+    ncol = min(ncol, len(handles))
+    rows, large = divmod(len(handles), ncol)  # as matplotlib lays out its columns
+    sizes = [rows + 1] * large + [rows] * (ncol - large)
+    ends = list(itertools.accumulate(sizes))
+    columns = [handles[end - size : end] for size, end in zip(sizes, ends, strict=True)]
+    blank = Line2D([], [], ls="", marker="", label=" ")
+    columns = [c + [blank] * (max(sizes) - len(c)) for c in columns]
+    return [h for column in reversed(columns) for h in column]
+
+
 def legend_below(ax, handles: list, fontsize: float, most: int = 5):
     """A legend in words under the axes ``ax``, inside the figure: in as many columns
     (at most ``most``) as fit the axes' width, the axes shrunk from below to make room.
@@ -245,9 +341,11 @@ def legend_below(ax, handles: list, fontsize: float, most: int = 5):
     r = labels.renderer(fig)
     box = ax.get_position()
     width = box.width * fig.bbox.width
+    rtl = i18n.is_arabic()
     for ncol in range(min(most, len(handles)), 0, -1):
         legend = ax.legend(
-            handles=handles,
+            handles=right_to_left(handles, ncol) if rtl else handles,
+            markerfirst=not rtl,
             loc="lower center",
             bbox_to_anchor=(box.x0 + box.width / 2, box.y0),
             bbox_transform=fig.transFigure,

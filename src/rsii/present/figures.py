@@ -15,7 +15,7 @@ import networkx as nx
 from matplotlib.lines import Line2D
 
 from rsii.analysis import centrality
-from rsii.present import labels, words
+from rsii.present import i18n, labels, words
 from rsii.present.drawing import (
     LABEL_SIDES,
     LEAST_PX,
@@ -30,27 +30,32 @@ from rsii.present.drawing import (
     bilingual,
     draw_actors,
     english,
+    full_name,
     kind_name,
     kind_styles,
     label,
     label_side,
     layout,
     legend_below,
+    name,
+    names_for,
     new_figure,
     png_bytes,
     readable,
     short,
+    sign_name,
     simple,
     styled,
 )
+from rsii.present.i18n import _, n_
 
 __all__ = [
     "LABEL_SIDES", "LEAST_PX", "MARKERS", "OKABE_ITO", "SAVE", "SEED", "SHOWN_PX",
     "SIGN_COLOURS", "SIGN_NAMES", "STYLE", "bilingual", "draw_actors", "draw_camps", "draw_network",
     "draw_two_mode", "ego_figure", "ego_label_sides", "ego_layout", "ego_pair", "english",
-    "kind_name", "kind_styles", "label", "label_side", "layout", "legend_below",
-    "network_handles", "new_figure", "png_bytes", "readable", "short", "simple", "styled",
-    "width_handles",
+    "full_name", "kind_name", "kind_styles", "label", "label_side", "layout", "legend_below",
+    "name", "names_for", "network_handles", "new_figure", "png_bytes", "readable", "short",
+    "sign_name", "simple", "styled", "width_handles",
 ]  # fmt: skip
 
 REGISTER_PX = 0.6 * SHOWN_PX  # the register shows an actor's ego network at 60 % width
@@ -62,6 +67,17 @@ def _line_width(data: dict, width_attr: str | None) -> float:
     return 1.0 + (float(data.get(width_attr, 0) or 0) * 1.2 if width_attr else 0)
 
 
+def _width_words(v: int, width_attr: str) -> str:
+    """What a line of width ``v`` counts, in words ("no footnote", "4 footnotes")."""
+    if i18n.is_arabic():
+        if width_attr == "n_footnotes":
+            return n_("{n} footnote", "{n} footnotes", v)
+        if width_attr == "count":
+            return n_("{n} tie", "{n} ties", v)
+    noun = WIDTH_WORDS.get(width_attr, width_attr.removeprefix("n_").rstrip("s"))
+    return words.count(v, noun, zero=f"no {noun}")
+
+
 def width_handles(H: nx.Graph, width_attr: str) -> list:
     """Legend entries for line widths set by ``width_attr``: the thinnest, a middle and
     the thickest line, each with what it counts in words ("no footnote", "4 footnotes")."""
@@ -69,18 +85,17 @@ def width_handles(H: nx.Graph, width_attr: str) -> list:
     if not values:
         return []
     shown = sorted({values[0], values[len(values) // 2], values[-1]})
-    noun = WIDTH_WORDS.get(width_attr, width_attr.removeprefix("n_").rstrip("s"))
     return [
         Line2D(
             [], [], color="#555555", lw=_line_width({width_attr: v}, width_attr),
-            label=words.count(v, noun, zero=f"no {noun}"),
+            label=_width_words(v, width_attr),
         )
         for v in shown
     ]  # fmt: skip
 
 
 def _node_label(data: dict, attr: str, node) -> str:
-    return short(english(data, node)) if attr == "name_en" else str(data.get(attr) or node)
+    return short(name(data, node)) if attr == "name_en" else str(data.get(attr) or node)
 
 
 def network_handles(graphs, kinds) -> list:
@@ -96,12 +111,12 @@ def network_handles(graphs, kinds) -> list:
         if k in present
     ]
     handles += [
-        Line2D([], [], color=SIGN_COLOURS[s], lw=1.6, label=SIGN_NAMES[s])
+        Line2D([], [], color=SIGN_COLOURS[s], lw=1.6, label=sign_name(s))
         for s in (1, -1, 0)
         if any(int(d.get("sign", 0) or 0) == s for d in ties)
     ]
     if any(d.get("inferred") for d in ties):
-        handles.append(Line2D([], [], color="#555555", lw=1.6, ls="--", label="inferred tie"))
+        handles.append(Line2D([], [], color="#555555", lw=1.6, ls="--", label=_("inferred tie")))
     return handles
 
 
@@ -140,7 +155,7 @@ def draw_network(
         fig.subplots_adjust(0.01, 0.01, 0.99, 0.95 if title else 0.99)
     fontsize = fontsize or readable(ax.get_figure(root=True).get_figwidth())
     if title:
-        ax.set_title(title, fontsize=fontsize * 1.2)
+        ax.set_title(label(title), fontsize=fontsize * 1.2)
     if legend:
         handles = network_handles([H], kinds)
         handles += width_handles(H, width_attr) if width_attr else []
@@ -175,6 +190,7 @@ def draw_two_mode(stances, names: dict[str, str], figsize=(8, 7)):
     """Actors (left) and the targets they take positions on (right); a blue line is
     support, a vermillion line opposition. The columns sit so that every name fits
     inside the figure."""
+    names = names_for(names)
     targets = sorted(stances["target"].astype(str).unique())
     # Order actors by the target they speak about most, then by name, to limit crossings.
     first = stances.assign(t=stances["target"].astype(str)).groupby("actor", observed=True)["t"]
@@ -189,8 +205,8 @@ def draw_two_mode(stances, names: dict[str, str], figsize=(8, 7)):
     legend_below(
         ax,
         [
-            Line2D([], [], color=SIGN_COLOURS[1], lw=1.6, label="in support"),
-            Line2D([], [], color=SIGN_COLOURS[-1], lw=1.6, label="in opposition"),
+            Line2D([], [], color=SIGN_COLOURS[1], lw=1.6, label=_("in support")),
+            Line2D([], [], color=SIGN_COLOURS[-1], lw=1.6, label=_("in opposition")),
         ],
         size,
     )
@@ -250,20 +266,23 @@ def draw_camps(
 ):
     """The signed network with actors coloured by camp (A: orange circle, B: sky-blue
     square) and frustrated ties drawn thick, in the colour of their sign."""
+    names = names_for(names)
     fig = new_figure(figsize)
     ax = fig.subplots()
     fig.subplots_adjust(0.01, 0.01, 0.99, 0.99)
     size = readable(figsize[0])
+    camp_words = {"A": _("camp A"), "B": _("camp B")}
+    frustrated_words = {1: _("frustrated positive tie"), -1: _("frustrated negative tie")}
     style = {"A": (OKABE_ITO[0], "o"), "B": (OKABE_ITO[1], "s")}
     hit = {e: (e in frustrated or e[::-1] in frustrated) for e in G.edges()}
     signs = {int(d["sign"]) for *_, d in G.edges(data=True)}
     handles = [
-        Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=f"camp {k}")
+        Line2D([], [], marker=m, ls="", color=c, markeredgecolor="black", label=camp_words[k])
         for k, (c, m) in style.items()
     ]
-    handles += [Line2D([], [], color=SIGN_COLOURS[s], label=SIGN_NAMES[s]) for s in (1, -1)]
+    handles += [Line2D([], [], color=SIGN_COLOURS[s], label=sign_name(s)) for s in (1, -1)]
     handles += [
-        Line2D([], [], color=SIGN_COLOURS[s], lw=4, label=f"frustrated {SIGN_NAMES[s]}")
+        Line2D([], [], color=SIGN_COLOURS[s], lw=4, label=frustrated_words[s])
         for s in (1, -1)
         if s in signs and any(hit[(u, v)] and int(d["sign"]) == s for u, v, d in G.edges(data=True))
     ]
@@ -271,8 +290,10 @@ def draw_camps(
     actors = []
     for node, xy in layout(G).items():
         colour, marker = style.get(camps.get(node), ("#BBBBBB", "^"))
-        name = english({**G.nodes[node], "name_en": names.get(node, node)})
-        actors.append((node, xy, label(short(name)), colour, marker, 130, None))
+        data = {**G.nodes[node], "name_en": names.get(node, node)}
+        if i18n.is_arabic():
+            data = {"name_ar": names.get(node, node)}
+        actors.append((node, xy, label(short(name(data, node))), colour, marker, 130, None))
     pos = draw_actors(ax, actors, G.edges(), size)
     for u, v, data in G.edges(data=True):
         ax.plot(
@@ -343,12 +364,15 @@ def ego_pair(G: nx.Graph, actors: list[str], kinds, names: dict[str, str]):
     """The ego networks of actors one above the other, labelled in English and Arabic,
     with one legend in words under them."""
     egos = [bilingual(centrality.ego(G, a)) for a in actors]
+    if i18n.is_arabic():
+        names = {a: full_name(G.nodes[a], a) for a in actors}
     width = 7.5
     size = readable(width)
     heights = [1.8 + 0.25 * len(e) for e in egos]  # each as high as its actors need
     fig = new_figure((width, sum(heights) + 1.0))
     axes = fig.subplots(len(actors), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
-    fig.subplots_adjust(0.01, 0.01, 0.99, 0.97, hspace=0.12)
+    top = 0.95 if i18n.is_arabic() else 0.97  # Amiri's titles stand taller
+    fig.subplots_adjust(0.01, 0.01, 0.99, top, hspace=0.12)
     legend_below(axes[-1], network_handles([simple(e) for e in egos], kinds), size, most=4)
     for ax, actor, ego in zip(axes, actors, egos, strict=True):
         draw_network(

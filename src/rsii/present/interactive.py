@@ -32,7 +32,8 @@ from bokeh.models import (
 from bokeh.plotting import figure
 from bokeh.resources import Resources
 
-from rsii.present import figures, labels, views, words
+from rsii.present import drawing, figures, i18n, labels, views, words
+from rsii.present.i18n import _, n_, p_
 
 _GREY = ("#BBBBBB", "o")
 _MARKERS = {"o": "circle", "s": "square", "^": "triangle", "D": "diamond"}
@@ -43,6 +44,7 @@ WIDTH, HEIGHT = 660, 660  # the plot's frame in pixels as its labels are placed
 TOOLBAR = 30  # pixels above the frame
 MAX_WIDTH = 820  # drawn as wide as the page allows, up to this
 TEXT_PX = 12  # labels' text
+TEXT_PX_AR = 14  # labels' text in the Arabic edition (Amiri, small for its size)
 DOT = 14  # actors' markers, across
 GAP = DOT / 2 + 3  # from an actor's centre to its label
 # The scales (plot width over WIDTH) at which the labels are checked: a phone's 342 px
@@ -57,14 +59,35 @@ _ALIGN = {  # side: (x_offset, y_offset, text_align, text_baseline)
 }
 
 
+def describe_tools(plot) -> None:
+    """The toolbar's buttons described in Arabic (their tooltips; BokehJS's own are
+    English)."""
+    from bokeh.models import BoxZoomTool, PanTool, ResetTool, WheelZoomTool
+
+    words = {
+        PanTool: _("Drag to move the network"),
+        WheelZoomTool: _("Scroll to zoom in or out"),
+        BoxZoomTool: _("Draw a box to zoom into it"),
+        ResetTool: _("Show the whole network again"),
+        HoverTool: _("Show the names and ties under the pointer"),
+        TapTool: _("Click an actor to open its page in the register"),
+    }
+    for tool in plot.toolbar.tools:
+        for kind, text in words.items():
+            if isinstance(tool, kind):
+                tool.description = text
+
+
 class Interactive:
     def __init__(self, plot, png: bytes, alt: str, legend: str = ""):
         self.plot, self.png, self.alt, self.legend = plot, png, alt, legend
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         script, div = components(self.plot)
+        # The Arabic edition's container reads right to left, in Arabic.
+        lang = ' lang="ar" dir="rtl"' if i18n.is_arabic() else ""
         return {
-            "text/html": f'<div class="rsii-interactive" role="figure" aria-label="'
+            "text/html": f'<div class="rsii-interactive"{lang} role="figure" aria-label="'
             f'{html.escape(self.alt)}">{BOKEH_JS.render_js()}{div}{script}'
             f"{self.legend}</div>",
             "image/png": base64.b64encode(self.png).decode("ascii"),
@@ -75,23 +98,84 @@ class Interactive:
 def _source(tie: Mapping) -> str:
     """Where a tie comes from, as a reader counts: "sentence 17, footnotes 3 and 4"."""
     notes = str(tie.get("footnotes", "") or "").split()
+    if i18n.is_arabic():
+        return _source_arabic(tie, notes)
     where = words.sentence(tie["sentence"]) if tie.get("sentence") else ""
     if notes:
         where += f", {'footnote' if len(notes) == 1 else 'footnotes'} {words.join(notes)}"
     return where or "no sentence"
 
 
+def _source_arabic(tie: Mapping, notes: list[str]) -> str:
+    if not tie.get("sentence"):
+        return _("no sentence")
+    sentence = int(str(tie["sentence"])[1:])
+    if not notes:
+        return _("sentence {sentence}", sentence=sentence)
+    return n_(
+        "sentence {sentence}, footnote {footnotes}",
+        "sentence {sentence}, footnotes {footnotes}",
+        len(notes),
+        sentence=sentence,
+        footnotes=words.join(notes),
+    )
+
+
+def relation_words(relation: str) -> str:
+    """A relation of the codebook in words, for a tie's tooltip."""
+    if not i18n.is_arabic():
+        return relation.replace("_", " ")
+    return {
+        "member_of": p_("relation", "member of"),
+        "part_of": p_("relation", "part of"),
+        "leads": p_("relation", "leads"),
+        "chairs": p_("relation", "chairs"),
+        "represents": p_("relation", "represents"),
+        "hosts": p_("relation", "hosts"),
+        "allied_with": p_("relation", "allied with"),
+        "cooperates_with": p_("relation", "cooperates with"),
+        "supports": p_("relation", "supports"),
+        "calls_for": p_("relation", "calls for"),
+        "opposes": p_("relation", "opposes"),
+        "criticises": p_("relation", "criticises"),
+        "accuses": p_("relation", "accuses"),
+        "fights": p_("relation", "fights"),
+        "speaks_to": p_("relation", "speaks to"),
+    }.get(relation) or p_("relation", "related to")
+
+
+def tie_words(source: str, relation: str, target: str) -> str:
+    """A tie for its tooltip: "Russia → member of → 4+1 coalition"."""
+    if not i18n.is_arabic():
+        return f"{source} → {relation_words(relation)} → {target}"
+    return _("{source} ← {relation} ← {target}", source=source,
+             relation=relation_words(relation), target=target)  # fmt: skip
+
+
 @cache
-def text_size(text: str, px: float = TEXT_PX) -> tuple[float, float]:
-    """A label's width and height in pixels, measured with DejaVu Sans (wider than the
-    browser's Helvetica or Arial, so the room is never too small)."""
+def _text_size(text: str, px: float, family: str) -> tuple[float, float]:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
-    width, _, _ = TextToPath().get_text_width_height_descent(
-        text, FontProperties(family="DejaVu Sans", size=px), ismath=False
+    from rsii.present import fonts
+
+    if family == fonts.ARABIC:
+        drawing._register_fonts()
+    width, _h, _d = TextToPath().get_text_width_height_descent(
+        text, FontProperties(family=family, size=px), ismath=False
     )
+    if family == fonts.ARABIC:
+        return width * 1.1 + 6, px * 1.6 + 2  # Amiri's tall ascenders and deep descenders
     return width + 4, px * 1.3 + 2  # the label's background box pads it
+
+
+def text_size(text: str, px: float | None = None) -> tuple[float, float]:
+    """A label's width and height in pixels, measured with DejaVu Sans (wider than the
+    browser's Helvetica or Arial, so the room is never too small); in the Arabic
+    edition with Amiri, the font the plot draws its labels in, with room to spare."""
+    if i18n.is_arabic():
+        return _text_size(text, px or TEXT_PX_AR, "Amiri")
+    return _text_size(text, px or TEXT_PX, "DejaVu Sans")
 
 
 def _boxes(text: str) -> dict[str, np.ndarray]:
@@ -140,8 +224,9 @@ def dot_scale(scale: float) -> float:
 
 
 def label_text(data: Mapping, node="") -> str:
-    """An actor's label on the plot: its short English name, on one line."""
-    return figures.english(dict(data), node)
+    """An actor's label on the plot: its short English name, on one line (its short
+    Arabic name in the Arabic edition)."""
+    return figures.name(dict(data), node)
 
 
 def legend_html(G: nx.Graph, kinds) -> str:
@@ -171,16 +256,18 @@ def legend_html(G: nx.Graph, kinds) -> str:
         )
 
     items += [
-        f"{line(figures.SIGN_COLOURS[s])} {figures.SIGN_NAMES[s]}"
+        f"{line(figures.SIGN_COLOURS[s])} {figures.sign_name(s)}"
         for s in (1, -1, 0)
         if any(int(d.get("sign", 0) or 0) == s for d in ties)
     ]
     if any(d.get("inferred") for d in ties):
         dashed = line("#777777", ' stroke-dasharray="4 3"')
-        items.append(f"{dashed} inferred tie")
+        inferred = _("inferred tie")
+        items.append(f"{dashed} {inferred}")
     lis = "".join(f'<li style="white-space: nowrap">{item}</li>' for item in items)
+    legend = _("Legend")
     return (
-        '<ul class="rsii-legend" aria-label="Legend" style="list-style: none; '
+        f'<ul class="rsii-legend" aria-label="{legend}" style="list-style: none; '
         "padding: 0; margin: 0.4em 0 0; display: flex; flex-wrap: wrap; "
         f'gap: 0.15em 1.1em; font-size: 0.85em">{lis}</ul>'
     )
@@ -222,18 +309,22 @@ def network(
     address, e.g. the actor's page in the register. Actors sit where
     :func:`arrangement` puts the layout ``pos``; a legend in words follows the plot."""
     styles = figures.kind_styles(kinds)
+    arabic = i18n.is_arabic()
     place = arrangement(G, pos)
     xy = place["xy"]
     nodes = sorted(G.nodes(data=True), key=lambda n: str(n[0]))
+    kind_words = drawing.arabic_kinds() if arabic else views.KIND_WORDS
     node_src = ColumnDataSource(
         {
             "x": [xy[n][0] for n, _ in nodes],
             "y": [xy[n][1] for n, _ in nodes],
             "id": [n for n, _ in nodes],  # for the data, never shown
-            "name_en": [d.get("name_en", "") for _, d in nodes],
+            "name_en": [
+                figures.full_name(d, n) if arabic else d.get("name_en", "") for n, d in nodes
+            ],
             "label": [place["text"][n] for n, _ in nodes],
             "name_ar": [d.get("name_ar", "") for _, d in nodes],
-            "kind": [views.KIND_WORDS.get(d.get("kind", ""), "") for _, d in nodes],
+            "kind": [kind_words.get(d.get("kind", ""), "") for _, d in nodes],
             "colour": [styles.get(d.get("kind"), _GREY)[0] for _, d in nodes],
             "marker": [_MARKERS[styles.get(d.get("kind"), _GREY)[1]] for _, d in nodes],
             "url": [(urls or {}).get(n, "") for n, _ in nodes],
@@ -258,7 +349,7 @@ def network(
         }
     )
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2]))
-    name = {n: d.get("name_en", str(n)) for n, d in nodes}
+    name = {n: figures.full_name(d, n) if arabic else d.get("name_en", str(n)) for n, d in nodes}
 
     def ties(inferred: bool) -> ColumnDataSource:
         chosen = [e for e in edges if bool(e[3].get("inferred")) == inferred]
@@ -267,8 +358,7 @@ def network(
                 "xs": [[xy[u][0], xy[v][0]] for u, v, _, _ in chosen],
                 "ys": [[xy[u][1], xy[v][1]] for u, v, _, _ in chosen],
                 "tie": [
-                    f"{name[u]} → {str(d.get('relation', '')).replace('_', ' ')} → {name[v]}"
-                    for u, v, _, d in chosen
+                    tie_words(name[u], str(d.get("relation", "")), name[v]) for u, v, _, d in chosen
                 ],
                 "source": [_source(d) for *_, d in chosen],
                 "quote_ar": [d.get("quote_ar", "") for *_, d in chosen],
@@ -331,7 +421,8 @@ def network(
             y_offset="dy",
             text_align="align",
             text_baseline="baseline",
-            text_font_size=f"{TEXT_PX}px",
+            text_font_size=f"{TEXT_PX_AR if arabic else TEXT_PX}px",
+            **({"text_font": "Amiri"} if arabic else {}),
             background_fill_color="white",
             background_fill_alpha=0.75,
         )
@@ -352,18 +443,24 @@ def network(
     for model, attrs in ((plot, ("inner_width", "inner_height")), (plot.x_range, ("start", "end"))):
         for attr in attrs:
             model.js_on_change(attr, show)
-    arabic = '<span lang="ar" dir="rtl" style="font-family: Amiri, serif; font-size: 1.2em">'
+    ar = '<span lang="ar" dir="rtl" style="font-family: Amiri, serif; font-size: 1.2em">'
+    if arabic:  # the whole tooltip in Arabic, right to left
+        rtl = '<div lang="ar" dir="rtl" style="font-family: Amiri, serif; font-size: 1.2em">'
+        tips = (
+            f"{rtl}<b>@name_en</b><br><i>@kind</i></div>",
+            f"{rtl}<b>@tie</b><br>@source<br>@quote_ar</div>",
+        )
+    else:
+        tips = (
+            f"<b>@name_en</b><br>{ar}@name_ar</span><br><i>@kind</i>",
+            f"<b>@tie</b><br>@source<br>{ar}@quote_ar</span>",
+        )
     plot.add_tools(
-        HoverTool(
-            renderers=[dots],
-            tooltips=f"<b>@name_en</b><br>{arabic}@name_ar</span><br><i>@kind</i>",
-        ),
-        HoverTool(
-            renderers=lines,
-            line_policy="interp",
-            tooltips=(f"<b>@tie</b><br>@source<br>{arabic}@quote_ar</span>"),
-        ),
+        HoverTool(renderers=[dots], tooltips=tips[0]),
+        HoverTool(renderers=lines, line_policy="interp", tooltips=tips[1]),
     )
     if urls:
         plot.add_tools(TapTool(renderers=[dots], callback=OpenURL(url="@url", same_tab=True)))
+    if arabic:
+        describe_tools(plot)
     return Interactive(plot, static_png, alt, legend_html(G, kinds))

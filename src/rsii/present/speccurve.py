@@ -15,7 +15,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from rsii.present.figures import OKABE_ITO, new_figure, styled
+from rsii.present import i18n
+from rsii.present.figures import OKABE_ITO, label, new_figure, styled
+from rsii.present.i18n import _, n_
 from rsii.present.views import OPTION_WORDS
 
 MEASURE_WORDS = {
@@ -23,6 +25,35 @@ MEASURE_WORDS = {
     "balanced_share": "share of balanced\ntriangles",
     "misfits": "fewest misfits\n(any number of clusters)",
 }
+
+
+def measure_words(measure: str) -> str:
+    """The measure's name for the curve's axis, in the edition's language."""
+    if not i18n.is_arabic():
+        return MEASURE_WORDS[measure]
+    return {
+        "frustration": _("frustration index\n(ties to change for two camps)"),
+        "balanced_share": _("share of balanced\ntriangles"),
+        "misfits": _("fewest misfits\n(any number of clusters)"),
+    }[measure]
+
+
+def option_words() -> dict:
+    """:data:`rsii.present.views.OPTION_WORDS` in the edition's language."""
+    if not i18n.is_arabic():
+        return OPTION_WORDS
+    return {
+        "affiliation": {False: _("sentiment ties only"), True: _("affiliation ties added")},
+        "states": {"joined": _("governments joined to their states"),
+                   "apart": _("governments apart from their states"),
+                   "merged": _("states merged with their agents")},
+        "acts": {True: _("acts counted as positions"), False: _("statements only")},
+        "founding": {True: _("founding ties kept"), False: _("founding ties left out")},
+        "inferred": {True: _("inferred ties and stances kept"),
+                     False: _("inferred ties and stances left out")},
+    }  # fmt: skip
+
+
 MAIN_COLOUR, OTHER_COLOUR = OKABE_ITO[5], OKABE_ITO[4]  # vermillion, blue
 
 
@@ -65,7 +96,8 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
     """
     if measure not in MEASURE_WORDS:
         raise ValueError(f"measure must be one of {sorted(MEASURE_WORDS)}, got {measure!r}")
-    rows = [(c, o, words) for c, options in OPTION_WORDS.items() for o, words in options.items()]
+    arabic = i18n.is_arabic()
+    rows = [(c, o, words) for c, options in option_words().items() for o, words in options.items()]
     fig = new_figure(figsize=(width, 1.9 + 0.22 * len(rows) + 1.6))
     curve, matrix = fig.subplots(
         2, 1, sharex=True, gridspec_kw={"height_ratios": [1.6, 0.22 * len(rows)]}
@@ -78,7 +110,7 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
     curve.scatter(x[~main], values[~main], s=18, color=OTHER_COLOUR, zorder=2)
     curve.scatter(x[main], values[main], s=70, color=MAIN_COLOUR, marker="D", zorder=3,
                   edgecolors="black", linewidths=0.6)  # fmt: skip
-    curve.set_ylabel(MEASURE_WORDS[measure], fontsize=9)
+    curve.set_ylabel(label(measure_words(measure)), fontsize=10.5 if arabic else 9)
     if pd.api.types.is_integer_dtype(table[measure]):
         curve.yaxis.set_major_locator(MaxNLocator(integer=True))
     low, high = np.nanmin(values), np.nanmax(values)
@@ -97,7 +129,7 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
                 markeredgecolor="black",
                 linestyle="",
                 markersize=7,
-                label="the main model",
+                label=_("the main model"),
             ),
             Line2D(
                 [],
@@ -106,12 +138,13 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
                 color=OTHER_COLOUR,
                 linestyle="",
                 markersize=5,
-                label="every other model",
+                label=_("every other model"),
             ),
-        ],  # fmt: skip
-        loc="upper left",
-        bbox_to_anchor=(0, 1.0),
-        fontsize=9,
+        ][:: -1 if arabic else 1],  # fmt: skip
+        loc="upper right" if arabic else "upper left",
+        bbox_to_anchor=(1, 1.0) if arabic else (0, 1.0),
+        markerfirst=not arabic,
+        fontsize=10.5 if arabic else 9,
         frameon=False,
         ncol=2,
         borderaxespad=-2.2,
@@ -121,8 +154,8 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
         takes = (shown[choice] == option).to_numpy()
         matrix.scatter(x[~takes], np.full((~takes).sum(), y), s=6, color="#CCCCCC")
         matrix.scatter(x[takes], np.full(takes.sum(), y), s=14, color="#333333")
-        matrix.text(-0.01, y, words, transform=matrix.get_yaxis_transform(), ha="right",
-                    va="center", fontsize=9)  # fmt: skip
+        matrix.text(-0.01, y, label(words), transform=matrix.get_yaxis_transform(), ha="right",
+                    va="center", fontsize=10.5 if arabic else 9)  # fmt: skip
     edges = np.cumsum([len(o) for o in OPTION_WORDS.values()])[:-1]
     for edge in edges:
         matrix.axhline(len(rows) - edge - 0.5, color="#999999", linewidth=0.6)
@@ -134,7 +167,14 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
     matrix.set_yticks([])
     matrix.set_ylim(-0.6, len(rows) - 0.4)
     matrix.set_xlim(-1, len(shown))
-    matrix.set_xlabel(f"the {len(shown)} models, sorted by the measure", fontsize=9)
+    if arabic:
+        matrix.set_xlabel(
+            label(n_("the {n} model, sorted by the measure",
+                     "the {n} models, sorted by the measure", len(shown))),
+            fontsize=10.5,
+        )  # fmt: skip
+    else:
+        matrix.set_xlabel(f"the {len(shown)} models, sorted by the measure", fontsize=9)
     for ax in (curve, matrix):  # models have no scale: no ticks, no tick labels
         ax.set_xticks([])
     fig.tight_layout(h_pad=0.6)

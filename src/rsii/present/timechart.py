@@ -9,11 +9,14 @@ import textwrap
 from datetime import date
 
 import pandas as pd
-from matplotlib.dates import DateFormatter, MonthLocator, YearLocator, date2num
+from matplotlib.dates import DateFormatter, MonthLocator, YearLocator, date2num, num2date
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from rsii.analysis.timeline import spans
-from rsii.present.figures import OKABE_ITO, new_figure, readable, styled
+from rsii.present import i18n
+from rsii.present.figures import OKABE_ITO, label, new_figure, readable, styled
+from rsii.present.i18n import _, data_
 
 WRAP = 50  # characters a line of a row's label
 STYLE = {
@@ -24,10 +27,30 @@ STYLE = {
 }
 
 
+def months() -> list[str]:
+    """The months' names in Arabic, January first (as Arabic Wikipedia writes them)."""
+    return [
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+    ]  # fmt: skip
+
+
+def _when_arabic(parts: list[int], precision) -> str:
+    if len(parts) == 1:
+        text = str(parts[0])
+    elif len(parts) == 2:
+        text = _("{month} {year}", month=months()[parts[1] - 1], year=parts[0])
+    else:
+        text = _("{day} {month} {year}", day=parts[2], month=months()[parts[1] - 1], year=parts[0])
+    return _("about {date}", date=text) if str(precision) == "approximate" else text
+
+
 def when(date_text, precision) -> str:
     """An event's date as a reader says it: "2003", "September 2015", "30 September
     2015"; "about" before an approximate date."""
     parts = [int(p) for p in str(date_text).split("-")]
+    if i18n.is_arabic():
+        return _when_arabic(parts, precision)
     if len(parts) == 1:
         text = str(parts[0])
     else:
@@ -38,8 +61,16 @@ def when(date_text, precision) -> str:
 
 def row_label(event, width: int = WRAP) -> str:
     """An event's label in words: its date (:func:`when`) and its whole English summary,
-    wrapped at word boundaries to ``width`` characters, never cut."""
-    text = f"{when(event['date'], event['precision'])}: {event['event_en']}"
+    wrapped at word boundaries to ``width`` characters, never cut (in the Arabic edition
+    its Arabic summary, the data's translation)."""
+    if i18n.is_arabic():
+        text = _(
+            "{date}: {event}",
+            date=when(event["date"], event["precision"]),
+            event=data_(event["event_en"], "events.event_en"),
+        )
+    else:
+        text = f"{when(event['date'], event['precision'])}: {event['event_en']}"
     return "\n".join(textwrap.wrap(text, width, break_long_words=False))
 
 
@@ -75,6 +106,20 @@ def _bars(ax, table, ys) -> None:
         ax.spines[side].set_visible(False)
 
 
+def precision_words(precision: str) -> str:
+    """A precision of date in words for the legend ("known to the month")."""
+    if not i18n.is_arabic():
+        return (
+            "approximate (inferred)" if precision == "approximate" else f"known to the {precision}"
+        )
+    return {
+        "year": _("known to the year"),
+        "month": _("known to the month"),
+        "day": _("known to the day"),
+        "approximate": _("approximate (inferred)"),
+    }[precision]
+
+
 @styled
 def draw(events: pd.DataFrame, width: float = 8.0):
     """One row per event, labelled on the left in words (:func:`row_label`); the
@@ -94,7 +139,7 @@ def draw(events: pd.DataFrame, width: float = 8.0):
     )
     _bars(ax, table, ys)
     _bars(zoom, table, ys)
-    ax.set_yticks(ys, labels, fontsize=size)
+    ax.set_yticks(ys, [label(text) for text in labels], fontsize=size)
     ax.set_ylim(0, lines)
     ax.tick_params(axis="y", length=0)
     zoom.tick_params(axis="y", length=0)
@@ -103,23 +148,31 @@ def draw(events: pd.DataFrame, width: float = 8.0):
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))
     ax.set_xlim(date2num(date(first.year - 1, 1, 1)), date2num(date(last.year + 1, 1, 1)))
     zoom.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
-    zoom.xaxis.set_major_formatter(DateFormatter("%b"))
+    if i18n.is_arabic():
+        names = months()
+        zoom.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: names[num2date(x).month - 1]))
+    else:
+        zoom.xaxis.set_major_formatter(DateFormatter("%b"))
     zoom.set_xlim(date2num(date(last.year, 1, 1)), date2num(date(last.year + 1, 1, 1)))
-    zoom.set_title(f"{last.year}, enlarged", fontsize=size)
+    if i18n.is_arabic():
+        zoom.set_title(label(_("{year}, enlarged", year=last.year)), fontsize=size)
+    else:
+        zoom.set_title(f"{last.year}, enlarged", fontsize=size)
     for panel in (ax, zoom):
         panel.tick_params(axis="x", labelsize=size)
     present = [p for p in STYLE if p in set(table["precision"].astype(str))]
-    names = {"approximate": "approximate (inferred)"}
+    handles = [
+        Patch(
+            facecolor=STYLE[p]["color"],
+            hatch=STYLE[p]["hatch"],
+            edgecolor="black",
+            label=precision_words(p),
+        )
+        for p in present
+    ]
     fig.legend(
-        handles=[
-            Patch(
-                facecolor=STYLE[p]["color"],
-                hatch=STYLE[p]["hatch"],
-                edgecolor="black",
-                label=names.get(p, f"known to the {p}"),
-            )
-            for p in present
-        ],
+        handles=handles[::-1] if i18n.is_arabic() else handles,  # read from the right
+        markerfirst=not i18n.is_arabic(),
         loc="lower center",
         ncol=len(present),
         fontsize=size,

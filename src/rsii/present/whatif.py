@@ -50,7 +50,8 @@ import pandas as pd
 from rsii.analysis import cache, results
 from rsii.analysis.results import Analysis, Model
 from rsii.data import load
-from rsii.present import figures, labels, words
+from rsii.present import figures, i18n, labels, words
+from rsii.present.i18n import _, data_, n_
 
 FOUNDING = "sentences " + words.join(str(int(s[1:])) for s in results.FOUNDING_SENTENCES)
 
@@ -81,6 +82,40 @@ CHOICES = (
 )  # fmt: skip
 
 
+def choices() -> tuple:
+    """:data:`CHOICES` in the edition's language (the same values, in the same order)."""
+    if not i18n.is_arabic():
+        return CHOICES
+    founding = words.join(str(int(s[1:])) for s in results.FOUNDING_SENTENCES)
+    return (
+        ("affiliation", _("Ties of affiliation (membership, leadership, representing, hosting)"), (
+            (False, _("left out"), _("sentiment ties and stances only")),
+            (True, _("counted as positive ties"), _("affiliation ties counted as positive")),
+        )),
+        ("states", _("A state and the agents that act for it"), (
+            ("joined", _("each government tied to its state"),
+             _("each government tied to its state")),
+            ("apart", _("each government apart from its state"),
+             _("governments apart from their states")),
+            ("merged", _("a state and its agents one actor"),
+             _("each state one actor with its agents")),
+        )),
+        ("acts", _("Acts (founding, joining, approving)"), (
+            (True, _("counted as positions"), _("acts counted as positions")),
+            (False, _("left out"), _("acts left out")),
+        )),
+        ("founding", _("Cooperation ties and acts of the founding sentences {sentences}",
+                       sentences=founding), (
+            (True, _("kept"), _("the founding sentences' ties and acts kept")),
+            (False, _("left out"), _("the founding sentences' ties and acts left out")),
+        )),
+        ("inferred", _("The coder's inferences"), (
+            (True, _("kept"), _("the coder's inferences kept")),
+            (False, _("left out"), _("the coder's inferences left out")),
+        )),
+    )  # fmt: skip
+
+
 def grid() -> list[Model]:
     """Every combination of the five choices, the main model first."""
     combos = itertools.product(*([value for value, *_ in options] for _, _, options in CHOICES))
@@ -103,8 +138,15 @@ def describe(model: Model, cases: dict[str, str]) -> str:
     """The model's choices in words; ``cases`` gives each hard case's title."""
     parts = [
         next(phrase for value, _, phrase in options if value == getattr(model, key))
-        for key, _, options in CHOICES
+        for key, _, options in choices()
     ]
+    if i18n.is_arabic():
+        text = "؛ ".join(parts)
+        if model.case is not None:
+            title = cases.get(model.case, model.case)
+            text = i18n._("{choices}; the other reading of the hard case «{case}»",
+                          choices=text, case=title)  # fmt: skip
+        return text
     text = "; ".join(parts)
     if model.case is not None:
         text += f"; the other reading of the hard case “{cases.get(model.case, model.case)}”"
@@ -142,7 +184,7 @@ def _union_layout(pairs, order: list[str], names: list[str]) -> dict[str, tuple[
     in the box ``WIDTH`` × ``HEIGHT``."""
     union = nx.Graph()
     union.add_nodes_from(order)
-    for _, analysis in pairs:
+    for _model, analysis in pairs:
         union.add_edges_from(analysis.graph.edges())
     pos = figures.layout(union)
     xs = _spread([pos[n][0] for n in order])
@@ -227,6 +269,8 @@ def _names(actors: pd.DataFrame, actor: str) -> dict:
     if rows.empty:
         return {"name": actor, "full": actor}
     row = rows.iloc[0].to_dict()
+    if i18n.is_arabic():
+        return {"name": figures.name(row, actor), "full": figures.full_name(row, actor)}
     full = str(row.get("name_en") or actor)
     return {"name": figures.english(row, full), "full": full}
 
@@ -243,6 +287,8 @@ def payload(
     pos = _union_layout(pairs, order, [n["name"] for n in names])
     case_ids = sorted({m.case for m, _ in pairs if m.case is not None})
     titles = load.cases(data).set_index("id")["title"].to_dict() if case_ids else {}
+    if i18n.is_arabic():
+        titles = {k: data_(v, "cases.title") for k, v in titles.items()}
     models = [
         _model(m, a, index, case_ids.index(m.case) if m.case else -1, titles) for m, a in pairs
     ]
@@ -252,7 +298,7 @@ def payload(
         ],
         "controls": [
             {"key": key, "legend": legend, "options": [label for _, label, _ in options]}
-            for key, legend, options in CHOICES
+            for key, legend, options in choices()
         ],
         "cases": [titles.get(c, c) for c in case_ids],
         "main": _choice(results.MAIN),
@@ -271,7 +317,8 @@ def book_payload(data: Path | None = None) -> dict:
     """:func:`payload` of :func:`analyses` for the book, computed once per data and code
     (:func:`rsii.analysis.cache.cached`, the cache :func:`rsii.analysis.results.results`
     uses)."""
-    return cache.cached("whatif", lambda: payload(analyses(data), load.actors(data), data), data)
+    name = "whatif" if i18n.language() == "en" else f"whatif-{i18n.language()}"
+    return cache.cached(name, lambda: payload(analyses(data), load.actors(data), data), data)
 
 
 NO_CASE = "none: the coding as it stands"
@@ -283,6 +330,97 @@ NOSCRIPT = (
     "The what-if view needs JavaScript, which is off: the tables of this chapter give the "
     "same figures for every model."
 )
+
+
+def view_words() -> dict:
+    """The view's HTML in the edition's language: the constants above in English."""
+    if not i18n.is_arabic():
+        return {
+            "no_case": NO_CASE, "case_note": CASE_NOTE, "noscript": NOSCRIPT,
+            "hard_case": "Hard case", "colour_by": "Colour the actors by",
+            "by_cluster": "their cluster in the best clustering",
+            "by_camp": "their camp relative to", "choices": "Modelling choices",
+            "network": "The chosen model's signed network",
+            "by_colour": "The actors by colour",
+        }  # fmt: skip
+    return {
+        "no_case": _("none: the coding as it stands"),
+        "case_note": _(
+            "A hard case is read on the main model: choosing one sets the other choices to "
+            "the main model's, and changing a choice returns to the coding as it stands."
+        ),
+        "noscript": _(
+            "The what-if view needs JavaScript, which is off: the tables of this chapter "
+            "give the same figures for every model."
+        ),
+        "hard_case": _("Hard case"), "colour_by": _("Colour the actors by"),
+        "by_cluster": _("their cluster in the best clustering"),
+        "by_camp": _("their camp relative to"), "choices": _("Modelling choices"),
+        "network": _("The chosen model's signed network"),
+        "by_colour": _("The actors by colour"),
+    }  # fmt: skip
+
+
+def script_words() -> dict:
+    """What ``whatif.js`` writes, in Arabic: templates with named placeholders, and
+    for a count its six plural forms (zero, one, two, few, many, other). The English
+    edition's page has none: the script writes its own English."""
+
+    def forms(say) -> list[str]:  # a count's six forms, {n} left for the script
+        return [say(n) for n in (0, 1, 2, 3, 11, 100)]
+
+    return {
+        "colours": {
+            "blue": _("blue"), "vermillion": _("vermillion"), "orange": _("orange"),
+            "sky blue": _("sky blue"), "bluish green": _("bluish green"),
+            "yellow": _("yellow"), "reddish purple": _("reddish purple"),
+            "white": _("white"), "black": _("black"), "grey": _("grey"),
+        },
+        "positive": _("positive tie"), "negative": _("negative tie"),
+        "with": _("always in {name}'s camp"), "against": _("always in the other camp"),
+        "varies": _("in either camp, by split"), "apart": _("no signed path to {name}"),
+        "none_computed": _("No model was computed for this combination of choices."),
+        "cluster": _("cluster {n}"), "alone": _("alone in its cluster"),
+        "tie": _("{a} – {b}, {sign}"), "tie_what": _("{tie}; {what}"),
+        "every": _("frustrated in every optimal split"),
+        "some": _("frustrated in some optimal splits"),
+        "misfit": _("a misfit of the best clustering"), "actor": _("{name}: {group}"),
+        "positive_line": _("blue line: a positive tie"),
+        "negative_line": _("vermillion line: a negative tie"),
+        "every_line": _(
+            "thick line: a tie frustrated in every optimal two-camp split (positive across "
+            "the camps, or negative inside one)"
+        ),
+        "some_line": _("thick dashed line: a tie frustrated in some of the optimal splits"),
+        "misfit_line": _(
+            "thick line: a misfit of the best clustering (a positive tie between clusters, "
+            "or a negative tie inside one)"
+        ),
+        "circle": _("{colour} circle: {group}"), "group": _("{group} ({colour}): {names}."),
+        "model": _("Model: {words}."), "main_model": _("Model: {words} (the book's main model)."),
+        "counts": _("{actors} and {ties}, {negative}; frustration index {frustration}, with "
+                    "{splits}; {triangles}."),
+        "actors": forms(lambda k: n_("{n} actor", "{n} actors", k, n="{n}")),
+        "ties": forms(lambda k: n_("{n} tie", "{n} ties", k, n="{n}")),
+        "negatives": forms(
+            lambda k: n_("{n} of them negative", "{n} of them negative", k, n="{n}")
+        ),
+        "splits": forms(
+            lambda k: n_("{n} optimal two-camp split", "{n} optimal two-camp splits", k, n="{n}")
+        ),
+        "no_triangles": _("no triangles"), "balanced": _("{percent}% of triangles balanced"),
+        "clustering": _("Best clustering: {clusters}, {misfits}."),
+        "clustering_misfits": _("Best clustering: {clusters}, {misfits} ({list})."),
+        "clusters": forms(lambda k: n_("{n} cluster", "{n} clusters", k, n="{n}")),
+        "misfits": forms(lambda k: n_("{n} misfit", "{n} misfits", k, n="{n}")),
+        "between": _("{tie} between clusters"), "inside": _("{tie} inside a cluster"),
+        "no_signed_tie": _("{name} has no signed tie in this model."),
+        "relative": _("Relative to {name}: {with} always in its camp, {against} always in "
+                      "the other, {varies} in either by split and {apart} without a signed "
+                      "path to it."),
+        "in_camp": forms(lambda k: n_("{n} actor", "{n} actors", k, n="{n}")),
+        "others": forms(lambda k: n_("{n} actor", "{n} actors", k, n="{n}")),
+    }  # fmt: skip
 
 
 def _radios(uid: str, number: int, control: dict, chosen: int) -> str:
@@ -302,6 +440,7 @@ def html(data: dict, uid: str = "rsii-whatif") -> str:
     form, the live summary, the drawing with its legend and the actors by colour. ``uid``
     makes the element ids unique on the page."""
     e = _html.escape
+    say = view_words()
     controls = data["controls"]
     radios = "".join(
         _radios(uid, i, control, data["main"][i]) for i, control in enumerate(controls)
@@ -310,10 +449,12 @@ def html(data: dict, uid: str = "rsii-whatif") -> str:
         f'<option value="{i}">{e(title)}</option>' for i, title in enumerate(data["cases"])
     )
     case_field = (
-        f'<div class="rsii-whatif-field"><label for="{uid}-case">Hard case</label>'
+        f'<div class="rsii-whatif-field"><label for="{uid}-case">{e(say["hard_case"])}</label>'
         f'<select id="{uid}-case" data-control="{len(controls)}" '
-        f'aria-describedby="{uid}-case-note"><option value="-1" selected>{e(NO_CASE)}</option>'
-        f'{cases}</select><p class="rsii-whatif-note" id="{uid}-case-note">{e(CASE_NOTE)}</p>'
+        f'aria-describedby="{uid}-case-note"><option value="-1" selected>{e(say["no_case"])}'
+        "</option>"
+        f'{cases}</select><p class="rsii-whatif-note" id="{uid}-case-note">'
+        f"{e(say['case_note'])}</p>"
         "</div>"
         if data["cases"]
         else ""
@@ -323,17 +464,25 @@ def html(data: dict, uid: str = "rsii-whatif") -> str:
         f'<option value="{i}">{e(data["actors"][i]["name"])}</option>' for i in by_name
     )
     colour = (
-        f'<div class="rsii-whatif-field"><label for="{uid}-colour">Colour the actors by</label>'
-        f'<select id="{uid}-colour" data-colour=""><option value="cluster" selected>'
-        "their cluster in the best clustering</option>"
-        f'<optgroup label="their camp relative to">{actors}</optgroup></select></div>'
+        f'<div class="rsii-whatif-field"><label for="{uid}-colour">{e(say["colour_by"])}'
+        f'</label><select id="{uid}-colour" data-colour=""><option value="cluster" selected>'
+        f"{e(say['by_cluster'])}</option>"
+        f'<optgroup label="{e(say["by_camp"])}">{actors}</optgroup></select></div>'
     )
+    lang, script = "", ""
+    if i18n.is_arabic():  # the Arabic edition's view reads right to left, in its words
+        lang = ' lang="ar" dir="rtl"'
+        script = (
+            f'<script type="application/json" class="rsii-whatif-words">'
+            f"{dumps(script_words())}</script>"
+        )
     return (
-        f'<div class="rsii-whatif" id="{uid}">'
+        f'<div class="rsii-whatif" id="{uid}"{lang}>'
         f'<script type="application/json" class="rsii-whatif-data">{dumps(data)}</script>'
-        f'<p class="rsii-whatif-noscript">{e(NOSCRIPT)}</p>'
+        f"{script}"
+        f'<p class="rsii-whatif-noscript">{e(say["noscript"])}</p>'
         '<div class="rsii-whatif-view" hidden>'
-        f'<form class="rsii-whatif-controls" aria-label="Modelling choices">{radios}'
+        f'<form class="rsii-whatif-controls" aria-label="{e(say["choices"])}">{radios}'
         f"{case_field}{colour}</form>"
         f'<div class="rsii-whatif-summary" id="{uid}-summary" aria-live="polite" '
         'aria-atomic="true"></div>'
@@ -341,9 +490,9 @@ def html(data: dict, uid: str = "rsii-whatif") -> str:
         f'<svg class="rsii-whatif-svg" viewBox="-10 -10 {WIDTH + 20} {HEIGHT + 20}" '
         f'data-font="{FONT}" data-radius="{RADIUS}" role="img" '
         f'aria-labelledby="{uid}-title" aria-describedby="{uid}-summary">'
-        f'<title id="{uid}-title">The chosen model\'s signed network</title></svg>'
+        f'<title id="{uid}-title">{e(say["network"], quote=False)}</title></svg>'
         '<figcaption><ul class="rsii-whatif-legend"></ul></figcaption></figure>'
-        '<details class="rsii-whatif-details"><summary>The actors by colour</summary>'
+        f'<details class="rsii-whatif-details"><summary>{e(say["by_colour"])}</summary>'
         '<div class="rsii-whatif-groups"></div></details>'
         "</div></div>"
     )

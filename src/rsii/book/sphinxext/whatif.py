@@ -19,10 +19,13 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from rsii.present import whatif
+from rsii.present import i18n, whatif
+from rsii.present.i18n import _
 
+logger = logging.getLogger(__name__)
 CLASS = "rsii-whatif"
 PRINT = (
     "The HTML edition of this book has an interactive view here: a reader makes the "
@@ -43,10 +46,17 @@ class WhatIf(SphinxDirective):
 
     def run(self):
         uid = f"{CLASS}-{self.env.new_serialno(CLASS)}"
-        view = nodes.raw("", whatif.html(payload(), uid), format="html")
-        para = nodes.paragraph("", PRINT)
+        try:
+            view = nodes.raw("", whatif.html(payload(), uid), format="html")
+        except i18n.MissingTranslation as missing:  # a warning (an error with -W), not a crash
+            logger.warning("the what-if view: %s", missing, location=self.get_location())
+            return []
         label = self.options.get("figure")
-        if label:
+        if i18n.is_arabic():
+            para = self._arabic(label)
+        else:
+            para = nodes.paragraph("", PRINT)
+        if label and not i18n.is_arabic():
             para += nodes.Text(" In print, ")
             ref = addnodes.pending_xref(
                 "",
@@ -65,6 +75,48 @@ class WhatIf(SphinxDirective):
         self.set_source_info(view)
         self.set_source_info(printed)
         return [view, printed]
+
+    def _reference(self, label: str):
+        return addnodes.pending_xref(
+            "",
+            nodes.inline(label, label, classes=["xref", "std", "std-numref"]),
+            refdomain="std",
+            reftype="numref",
+            reftarget=label.lower(),
+            refexplicit=False,
+            refwarn=True,
+            refdoc=self.env.docname,
+        )
+
+    def _arabic(self, label: str | None):
+        """The printed paragraph in Arabic: one sentence with the figure's reference in
+        its place (``{figure}``)."""
+        if not label:
+            return nodes.paragraph("", print_arabic())
+        before, after = print_figure_arabic().split("{figure}")
+        para = nodes.paragraph("", before)
+        para += self._reference(label)
+        para += nodes.Text(after)
+        return para
+
+
+def print_arabic() -> str:
+    """The Arabic of ``PRINT``."""
+    return _(
+        "The HTML edition of this book has an interactive view here: a reader makes the "
+        "modelling choices and sees the signed network of that model, its frustration "
+        "index, its optimal splits and its clusters."
+    )
+
+
+def print_figure_arabic() -> str:
+    """The Arabic of ``PRINT`` and the sentence after it, ``{figure}`` the reference."""
+    return _(
+        "The HTML edition of this book has an interactive view here: a reader makes the "
+        "modelling choices and sees the signed network of that model, its frustration "
+        "index, its optimal splits and its clusters. In print, {figure}, the specification "
+        "curve, stands in for it."
+    )
 
 
 def assets(app, pagename, templatename, context, doctree) -> None:
