@@ -35,8 +35,8 @@ system:  ## install (as root) or check the Debian packages for the PDF and the b
 html: venv  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
 	$(BUILD) html html-ar
 
-pdf: venv system  ## the PDF in _build/latex/book.pdf
-	$(BUILD) pdf
+pdf: venv system  ## the PDFs: _build/latex/book.pdf, and the Arabic edition's book-ar.pdf
+	$(BUILD) pdf pdf-ar
 
 check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
 	$(BIN)/ruff check src tests
