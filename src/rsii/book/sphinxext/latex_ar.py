@@ -27,6 +27,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
 from rsii.book.sphinxext import arabic, latex
 from rsii.present import i18n
 from rsii.present.i18n import p_
@@ -178,6 +181,79 @@ def arabic_index(app, exception) -> None:
     rc.write_text(re.sub(r"^\$makeindex = .*$", lambda m: line, text, flags=re.M), "utf-8")
 
 
+class en_run(nodes.inline):
+    """An English run inside the Arabic PDF's text: set as English, left to right."""
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+# A run's edges that belong to the Arabic sentence around it: spaces, and the
+# punctuation that ends a clause (it goes to the run's left, where the sentence goes on).
+_EDGES = re.compile(r"^(\s*)(.*?)([\s.,;:!?،؛؟]*)$", re.S)
+_NOT_TEXT = (
+    nodes.literal_block,
+    nodes.raw,
+    nodes.math,
+    nodes.math_block,
+    nodes.comment,
+    nodes.title,
+    nodes.caption,
+    nodes.subtitle,
+    arabic.ar_inline,
+    arabic.ar_block,
+    en_run,
+)
+
+
+class WrapEnglishRuns(SphinxPostTransform):
+    """In the Arabic PDF, English runs inside Arabic are set as English: a paragraph
+    or table cell with more Latin letters than Arabic as one run (a bibliography entry,
+    an English quote, a Latin name), then each Latin run left in an Arabic paragraph,
+    and inline code.
+    Without it, an English run's closing punctuation and brackets follow the Arabic
+    direction and land on its wrong side. (Titles and captions are left to babel: they
+    go to the bookmarks, where ``\\foreignlanguage`` is not allowed.)"""
+
+    default_priority = 995  # after arabic.WrapArabicRuns (990) marked the Arabic
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        if not is_arabic(self.config):
+            return
+        for para in list(self.document.findall(nodes.paragraph)):
+            if _inside(para, _NOT_TEXT) or not _LATIN.search(para.astext()):
+                continue
+            text = para.astext()
+            if len(_LATIN.findall(text)) > len(_ARABIC_LETTER.findall(text)):
+                run = en_run()
+                run.extend(para.children)  # moves them (their parent becomes the run)
+                para.clear()
+                para += run
+        for literal in list(self.document.findall(nodes.literal)):
+            if not _inside(literal.parent, _NOT_TEXT):
+                run = en_run()
+                literal.replace_self(run)
+                run += literal
+        for text in list(self.document.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or _inside(parent, _NOT_TEXT) or not _LATIN.search(text):
+                continue
+            lead, core, trail = _EDGES.match(str(text)).groups()
+            pieces = [nodes.Text(lead)] if lead else []
+            pieces.append(en_run(core, core))
+            if trail:
+                pieces.append(nodes.Text(trail))
+            parent.replace(text, pieces)
+
+
+def _inside(node, kinds) -> bool:
+    while node is not None:
+        if isinstance(node, kinds):
+            return True
+        node = node.parent
+    return False
+
+
 def latex_visit_en(self, node) -> None:
     if not arabic._in_moving_argument(node):  # titles: babel orders Latin runs itself
         self.body.append(r"\foreignlanguage{english}{")
@@ -192,6 +268,8 @@ def setup(app):
     app.connect("config-inited", arabic_preamble, priority=600)
     app.connect("builder-inited", arabic_latex)
     app.connect("build-finished", arabic_index)
+    app.add_post_transform(WrapEnglishRuns)
+    app.add_node(en_run, latex=(latex_visit_en, latex_depart_en))
     en_inline = getattr(arabic, "en_inline", None)  # the {en} role's node, once there
     if en_inline is not None:
         app.add_node(en_inline, override=True, latex=(latex_visit_en, latex_depart_en))
