@@ -43,8 +43,8 @@ system:  ## install (as root) or check the Debian packages for the PDF, the brow
 html: venv  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
 	$(BUILD) html html-ar
 
-pdf: system venv  ## the PDF in _build/latex/book.pdf
-	$(BUILD) pdf
+pdf: system venv  ## the PDFs: _build/latex/book.pdf, and the Arabic edition's book-ar.pdf
+	$(BUILD) pdf pdf-ar
 
 check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
 	$(BIN)/ruff check src tests

@@ -14,7 +14,7 @@ from rsii.data import paths
 pytest.register_assert_rewrite("browser", "tour")
 
 ROOT = paths.repo_root()
-BUILT = {"html_dir", "html_ar_dir", "pdf_path"}  # fixtures that build the book
+BUILT = {"html_dir", "html_ar_dir", "pdf_path", "pdf_ar_path"}  # fixtures that build the book
 
 
 # The modules that take longest: the clean copies built from the sources, and the tour
@@ -79,3 +79,10 @@ def pdf_path(root) -> Path:
     """The PDF, built with warnings as errors."""
     _built("pdf")
     return root / "_build" / "latex" / "book.pdf"
+
+
+@pytest.fixture(scope="session")
+def pdf_ar_path(root) -> Path:
+    """The Arabic edition's PDF, built with warnings as errors."""
+    _built("pdf-ar")
+    return root / "_build" / "latex" / "book-ar.pdf"

@@ -32,14 +32,21 @@ from rsii.book.stamps import BOOK_INPUTS, CODE_AND_DATA, Stamp, fingerprint
 from rsii.data import paths
 from rsii.present import i18n
 
-BUILDERS = {"html": "html", "html-ar": "html", "pdf": "pdflatex", "linkcheck": "linkcheck"}
+BUILDERS = {
+    "html": "html",
+    "html-ar": "html",
+    "pdf": "pdflatex",
+    "pdf-ar": "pdflatex",
+    "linkcheck": "linkcheck",
+}
 OUTPUTS = {
     "html": Path("html") / "index.html",
     "html-ar": Path("html") / "index.html",
     "pdf": Path("latex") / "book.pdf",
+    "pdf-ar": Path("latex") / "book.pdf",
 }
 # The edition a target builds (rsii.book.editions): "html-ar" is the Arabic site.
-LANGUAGE = {"html-ar": "ar"}
+LANGUAGE = {"html-ar": "ar", "pdf-ar": "ar"}
 # Strict: warnings are errors, every reference must resolve, and all problems are listed.
 STRICT = ["-W", "-n", "--keep-going"]
 CACHE = ".jupyter_cache"  # = execute.cache in book/_config.yml
@@ -149,8 +156,8 @@ def build(target: str, capture: bool = False, root: Path | None = None):
         root = editions.source_tree(checkout, lang)
         result = _build(target, cmd, root, checkout, lang, capture)
         if result.returncode == 0:
-            editions.publish(checkout, lang)
-    if target == "pdf" and result.returncode == 0:
+            editions.publish(checkout, lang, BUILDERS[target])
+    if target.startswith("pdf") and result.returncode == 0:
         from rsii.book.sphinxext.site import offer_pdf
 
         offer_pdf(checkout / "_build")

@@ -111,10 +111,21 @@ def checkout(srcdir: Path) -> Path:
     return srcdir.parents[2] if (srcdir / MARKER).is_file() else srcdir
 
 
-def publish(root: Path, lang: str) -> None:
-    """Copy an edition's built site into the English site's folder for it (``ar/``),
-    removing what an earlier build left there and this one did not write."""
+def pdf_name(lang: str) -> str:
+    """The PDF's file name, in _build/latex/ and in the site's downloads."""
+    return "book.pdf" if lang == "en" else f"book-{lang}.pdf"
+
+
+def publish(root: Path, lang: str, builder: str = "html") -> None:
+    """Put an edition's output beside the English one's: its site into the English
+    site's folder for it (``ar/``), removing what an earlier build left there and this
+    one did not write; its PDF into _build/latex/ (``book-ar.pdf``)."""
     if lang == "en":
+        return
+    if builder != "html":
+        pdf = root / "_build" / lang / "src" / "_build" / "latex" / "book.pdf"
+        (root / "_build" / "latex").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, root / "_build" / "latex" / pdf_name(lang))
         return
     built = root / "_build" / lang / "src" / "_build" / "html"
     site = root / "_build" / "html" / SUBDIR[lang]

@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.writers.latex import LaTeXTranslator
 
-from rsii.book.sphinxext import latex
+from rsii.book.sphinxext import arindex, latex
 from rsii.present import arabic
 
 LATEX_PREAMBLE = r"""
@@ -92,6 +92,8 @@ def latex_visit_index(self, node):
     it stay in place, and its text extracts whole."""
     forms = getattr(self.builder.env, "rsii_index_forms", None) or _forms(self.builder.env)
     node["entries"] = [(e[0], _recase(e[1], forms), *e[2:]) for e in node["entries"]]
+    if (self.config.language or "en") == "ar":
+        node["entries"] = arindex.arabic_entries(node["entries"])  # «عربي (English)»
     start = len(self.body)
     try:
         LaTeXTranslator.visit_index(self, node)

@@ -10,6 +10,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from rsii.book import editions
 from rsii.book.sphinxext.rtl import RTL
 from rsii.data import paths
 from rsii.present import fonts
@@ -96,12 +97,19 @@ def data_zip(target: Path) -> None:
 
 
 def offer_pdf(build_dir: Path) -> None:
-    """Put the built PDF in the HTML site's downloads/, if both outputs exist: called
-    after either build, whichever of the two ran first."""
-    pdf, site = build_dir / "latex" / "book.pdf", build_dir / "html"
-    if pdf.exists() and site.is_dir():
-        (site / "downloads").mkdir(exist_ok=True)
-        shutil.copyfile(pdf, site / "downloads" / "book.pdf")
+    """Put the built PDFs (English, Arabic) in the HTML sites' downloads/, if they exist:
+    called after any build, whichever ran first."""
+    site = build_dir / "html"
+    if not site.is_dir():
+        return
+    for lang in editions.EDITIONS:
+        pdf = build_dir / "latex" / editions.pdf_name(lang)
+        if not pdf.exists():
+            continue
+        for folder in (site, site / editions.SUBDIR["ar"]):
+            if folder.is_dir():
+                (folder / "downloads").mkdir(exist_ok=True)
+                shutil.copyfile(pdf, folder / "downloads" / pdf.name)
 
 
 def write_downloads(outdir: Path) -> None:
