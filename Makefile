@@ -6,6 +6,8 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 TOOLS    := .venv-tools
+# rtlcss for the Arabic edition's style sheets (npm; see node_modules/.installed below)
+NODE     := node_modules/.installed
 # rsii.book.build runs: jupyter-book build . --config book/_config.yml --toc book/_toc.yml -W -n --keep-going
 # and skips the build when no input changed since the last strict build.
 BUILD    := $(BIN)/python -m rsii.book.build
@@ -17,7 +19,7 @@ PARALLEL ?= -n auto --dist loadfile --no-loadscope-reorder
 
 book: html pdf  ## build the HTML site and the PDF
 
-venv: $(BIN)/.installed $(TOOLS)/bin/.installed node_modules/.installed
+venv: $(BIN)/.installed $(TOOLS)/bin/.installed
 $(BIN)/.installed: requirements.txt pyproject.toml CITATION.cff jupyterlab/rsii.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==26.3
@@ -31,29 +33,28 @@ $(TOOLS)/bin/.installed: requirements-tools.txt
 # rtlcss, which mirrors the themes' CSS for the Arabic edition (rsii.book.sphinxext.rtl),
 # at the versions package-lock.json pins; npm itself is a Debian package (`make system`,
 # which the targets that need it run first).
-node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: run \`make system\` as root" \
-	  "(Debian's nodejs and npm)" >&2; exit 1; }
+$(NODE): package.json package-lock.json
+	@scripts/system-deps.sh nodejs npm
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 system:  ## install (as root) or check the Debian packages for the PDF, the browser tests and rtlcss
 	@scripts/system-deps.sh
 
-html: venv  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
+html: venv $(NODE)  ## the HTML site in _build/html: the English edition, and the Arabic in ar/
 	$(BUILD) html html-ar
 
 pdf: system venv  ## the PDFs: _build/latex/book.pdf, and the Arabic edition's book-ar.pdf
 	$(BUILD) pdf pdf-ar
 
-check: venv  ## the quick loop: lint, the import contracts, every test that needs no build
+check: venv $(NODE)  ## the quick loop: lint, the import contracts, every test that needs no build
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/lint-imports
 	$(BIN)/rsii validate
 	$(BIN)/pytest -q -m "not book" $(PARALLEL)
 
-test: system venv html pdf  ## build, then the whole suite
+test: system venv $(NODE) html pdf  ## build, then the whole suite
 	$(BIN)/rsii validate
 	$(BIN)/lint-imports
 	$(BIN)/pytest $(PARALLEL)
@@ -64,7 +65,7 @@ validate: venv  ## check the data package
 export: venv  ## networks, tables and results for reuse, in out/
 	$(BIN)/rsii export out
 
-bench: system venv  ## build and test benchmarks, written to benchmarks/results.md
+bench: system venv $(NODE)  ## build and test benchmarks, written to benchmarks/results.md
 	$(BIN)/python -m rsii.book.bench
 
 data: venv  ## regenerate headings.csv and sentences.csv from data/source/

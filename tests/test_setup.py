@@ -22,9 +22,17 @@ def _dry_run(root, *targets) -> str:
     return out.stdout
 
 
-@pytest.mark.parametrize("target", ["html", "lab", "validate", "export"])
+@pytest.mark.parametrize("target", ["lab", "validate", "export"])
 def test_python_only_targets_need_no_system_packages(root, target):
     assert "system-deps" not in _dry_run(root, target)
+
+
+def test_the_html_needs_node_only(root):
+    """The Arabic edition mirrors the themes' style sheets with rtlcss (npm): the HTML
+    asks for Node.js and npm, and no other system package."""
+    out = _dry_run(root, "-W", "package.json", "html")
+    calls = [line for line in out.splitlines() if "system-deps" in line]
+    assert calls and all(line.strip().endswith("system-deps.sh nodejs npm") for line in calls)
 
 
 @pytest.mark.parametrize("target", ["pdf", "bench", "test", "book"])
