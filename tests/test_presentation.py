@@ -35,18 +35,32 @@ def test_pipes_in_cells_do_not_break_the_table():
     assert "x \\| y" in text
 
 
-def test_visual_order_reverses_words_not_letters():
-    # matplotlib shapes each word itself: words go right to left, letters stay logical
-    assert arabic.visual("الحشد الشعبي") == "الشعبي الحشد"
-    assert arabic.visual("Popular Mobilization") == "Popular Mobilization"
-    assert arabic.visual("PMF · الحشد الشعبي") == "PMF · الشعبي الحشد"
+def _drawn(text: str) -> list[str]:
+    """The characters of ``text`` as matplotlib draws them, from left to right."""
+    from matplotlib._text_helpers import layout
+    from matplotlib.ft2font import FT2Font
+
+    from rsii.present import fonts
+
+    font = FT2Font(str(next(p for p in fonts.amiri_files() if "Regular" in p.name)))
+    font.set_size(12, 72)
+    return [item.char for item in sorted(layout(arabic.visual(text), font), key=lambda i: i.x)]
 
 
-def test_visual_order_mirrors_brackets_in_arabic():
-    # The article's editorial insertion, as in the Turkish government's Arabic name.
-    shown = arabic.visual("حكومة [الرئيس التركي] أردوغان")
-    assert shown == "أردوغان [التركي الرئيس] حكومة"
-    assert arabic.visual("(عربي)") == "(عربي)"
+def test_matplotlib_draws_arabic_words_right_to_left():
+    # "التحالف الرباعي": the first word on the right, each word's letters joined
+    drawn = "".join(_drawn("التحالف الرباعي"))
+    assert drawn == "يعابرلا فلاحتلا"  # left to right on the page: the line read backwards
+    assert "".join(_drawn("Popular Mobilization")) == "Popular Mobilization"
+
+
+def test_matplotlib_mirrors_brackets_and_keeps_numbers_in_arabic():
+    drawn = "".join(_drawn("حكومة [الرئيس] 2015"))
+    # read right to left: حكومة, then [الرئيس], then 2015 (its digits left to right)
+    assert drawn.startswith("2015") and drawn.endswith("ةموكح")
+    # layout names each glyph by its character: the closing bracket, drawn on the left
+    # with its mirrored glyph, reads as "[" on the page
+    assert "]سيئرلا[" in drawn
 
 
 def test_pieces_cut_text_at_the_edges_of_arabic_runs():

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -63,6 +64,34 @@ class KeepOutputsAsWritten(SphinxTransform):
 
 # Pages the build writes in the edition's language (rsii.book.stamps.GENERATED).
 GENERATED_PAGES = ("book/article", "book/actors/")
+
+
+class TranslateTocCaptions(SphinxTransform):
+    """The parts' captions ("The source", "Analysis", …) are messages of the root page's
+    catalog, but sphinx-external-toc puts its toctrees in after Sphinx translated the
+    page (``InsertToctrees``, priority 100), so they stayed English on every page's
+    sidebar: translated here, from the same catalog, and failing like any other text
+    when the catalog lacks them."""
+
+    default_priority = 110
+
+    def apply(self, **kwargs) -> None:
+        if self.config.language == "en":
+            return
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [str(Path(self.env.srcdir) / d) for d in self.config.locale_dirs]
+        catalog, _ = init_locale(dirs, self.config.language, domain)
+        for toctree in self.document.findall(addnodes.toctree):
+            caption = toctree.get("caption")
+            if not caption:
+                continue
+            translated = catalog.gettext(caption)
+            if translated == caption:
+                _warn(self.app, toctree, caption)
+            toctree["caption"] = translated
 
 
 class CheckTranslated(SphinxTransform):
@@ -118,3 +147,4 @@ def _warn(app, node, text: str) -> None:
 def setup(app):
     app.add_transform(KeepOutputsAsWritten)
     app.add_transform(CheckTranslated)
+    app.add_transform(TranslateTocCaptions)
