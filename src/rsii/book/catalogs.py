@@ -20,6 +20,8 @@ Arabic build then fails until a translator has seen them (:func:`problems`).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -33,6 +35,11 @@ from babel.messages.pofile import read_po, write_po
 from rsii.present import i18n
 
 LANG = "ar"
+# The catalogs' "POT-Creation-Date": fixed, so that `make catalogs` with no English
+# changed leaves every file as it was (Sphinx's gettext builder reads the same date
+# from SOURCE_DATE_EPOCH). 2015-12-01, the article's period.
+EPOCH = 1448928000
+CREATED = dt.datetime.fromtimestamp(EPOCH, dt.UTC)
 # Pages written by the build in the edition's language: no catalog.
 GENERATED_POT = ("book/article.pot", "book/actors")
 # The interface strings of Sphinx and the theme, where their own Arabic is missing or
@@ -68,7 +75,8 @@ def extract_pages(root: Path) -> Path:
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(jb), "build", ".", "--config", "book/_config.yml", "--toc", "book/_toc.yml"]
     cmd += ["--path-output", str(out), "--builder", "custom", "--custom-builder", "gettext"]
-    subprocess.run(cmd, cwd=root, check=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}
+    subprocess.run(cmd, cwd=root, check=True, env=env)
     pots = out / "_build" / "gettext"
     for name in GENERATED_POT:
         target = pots / name
@@ -108,7 +116,7 @@ def extract_code(root: Path) -> dict[str, Catalog]:
         found = list(extract_from_file("python", str(path), keywords=KEYWORDS))
         if not found:
             continue
-        template = Catalog(locale=None, domain=i18n.DOMAIN)
+        template = Catalog(locale=None, domain=i18n.DOMAIN, creation_date=CREATED)
         for lineno, message, comments, context in found:
             where = (str(path.relative_to(root)), lineno)
             template.add(message, locations=[where], auto_comments=comments, context=context)
@@ -119,7 +127,7 @@ def extract_code(root: Path) -> dict[str, Catalog]:
 def extract_data(root: Path) -> Catalog:
     from rsii.data import load
 
-    template = Catalog(locale=None, domain=i18n.DOMAIN)
+    template = Catalog(locale=None, domain=i18n.DOMAIN, creation_date=CREATED)
     for table, columns in DATA_STRINGS.items():
         frame = load.as_written(table, root / "data").fillna("")
         for column in columns:

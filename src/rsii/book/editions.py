@@ -149,7 +149,10 @@ def publish(root: Path, lang: str, builder: str = "html") -> None:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    # The downloads (data, sources, PDFs) are the English site's: one copy of each.
-    english = root / "_build" / "html" / "downloads"
+    # The downloads (data, sources, PDFs) are the English site's: the same files.
+    english, ours = root / "_build" / "html" / "downloads", site / "downloads"
     if english.is_dir():
-        shutil.copytree(english, site / "downloads", dirs_exist_ok=True)
+        shutil.copytree(english, ours, dirs_exist_ok=True)
+        for stale in ours.iterdir():
+            if not (english / stale.name).exists():
+                stale.unlink()

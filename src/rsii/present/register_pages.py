@@ -367,7 +367,8 @@ def overview_table(reg: Register) -> pd.DataFrame:
     counts = reg.mentions.groupby("actor").size()
     actors = reg.actors.set_index("id").loc[ordered(reg)]
     if i18n.is_arabic():  # the Arabic names first, the English beside them
-        names = {_("Actor"): actors["name_ar"], _("English"): actors["name_en"]}
+        english = actors["name_en"].map(lambda n: "{en}`" + n.replace("`", "'") + "`")
+        names = {_("Actor"): actors["name_ar"], _("English"): english}
     else:
         names = {"Actor": actors["name_en"], "Arabic": actors["name_ar"]}
     return pd.DataFrame(

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from rsii.book import editions, release
+from rsii.present import i18n
 
 BINDER = "https://mybinder.org"
 
@@ -54,9 +55,15 @@ def configure(app, config) -> None:
         "sources_archive": edition.archive,
         # Raw HTML (the archive is written after the build, so no download role):
         # the About page uses it inside an HTML-only block.
-        "sources_link": f'<a href="../downloads/{edition.archive}">the sources this '
-        "edition was built from</a>",
+        "sources_link": f'<a href="../downloads/{edition.archive}">{sources_words(config)}</a>',
     }
+
+
+def sources_words(config) -> str:
+    """The link's words, in the edition's language (raw HTML, which no page catalog
+    reaches: the package's own catalog words it)."""
+    with i18n.using(config.language or "en"):
+        return i18n._("the sources this edition was built from")
 
 
 class EditionBibtex(SphinxDirective):
