@@ -128,14 +128,15 @@ def _pages(pages: list[tuple[str, bool]]) -> str:
 _EXTRA = re.compile(r"^(?P<arabic>.*?)\s*\((?P<english>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
-def _parts(key: str) -> tuple[str, str]:
+def entry_parts(key: str) -> tuple[str, str]:
+    """An entry as (its Arabic, the English in its last parentheses)."""
     found = _EXTRA.match(key)
     return (found.group("arabic"), found.group("english")) if found else (key, "")
 
 
 def write(entries: dict[str, dict]) -> str:
     """The ``.ind`` file: Sphinx's ``sphinxtheindex``, one letter group at a time."""
-    ordered = sorted(entries, key=lambda k: sort_key(*_parts(k)))
+    ordered = sorted(entries, key=lambda k: sort_key(*entry_parts(k)))
     lines = [
         r"\begin{sphinxtheindex}",
         r"\let\lettergroup\sphinxstyleindexlettergroup",
@@ -146,7 +147,7 @@ def write(entries: dict[str, dict]) -> str:
     ]
     current = None
     for key in ordered:
-        letter = group(_parts(key)[0])
+        letter = group(entry_parts(key)[0])
         if letter != current:
             if current is not None:
                 lines += ["", r"  \indexspace", ""]

@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.writers.latex import LaTeXTranslator
 
-from rsii.book.sphinxext import arindex, latex
+from rsii.book.sphinxext import arindex, arsort, latex
 from rsii.present import arabic
 
 LATEX_PREAMBLE = r"""
@@ -83,6 +83,8 @@ def merge_case(app, env) -> None:
     forms = env.rsii_index_forms = _forms(env)
     for items in env.domains["index"].entries.values():
         items[:] = [(e[0], _recase(e[1], forms), *e[2:]) for e in items]
+        if (env.config.language or "en") == "ar":  # «عربي (English)», as in the PDF
+            items[:] = arindex.arabic_entries(items)
 
 
 def latex_visit_index(self, node):
@@ -125,11 +127,44 @@ def _marked(name):
     )
 
 
+def _marked_english(name):
+    """In the Arabic edition, the English beside an entry's Arabic gets ``lang="en"``."""
+    if not isinstance(name, str):
+        return name
+    return Markup("").join(
+        escape(piece)
+        if ar or not re.search("[A-Za-z]", piece)
+        else Markup('<span class="en" lang="en" dir="ltr">%s</span>') % piece
+        for piece, ar in arabic.pieces(name)
+    )
+
+
+def arabic_genindex(context) -> None:
+    """The Arabic edition's index: every entry headed by its Arabic, grouped under its
+    first letter and sorted by the Arabic PDF's rule (:mod:`arsort`), not by code point."""
+    entries = [entry for _key, group in context["genindexentries"] for entry in group]
+    groups: dict[str, list] = {}
+    for name, (links, subitems, category) in entries:
+        head, english = arsort.entry_parts(name)
+        marked = (links, [(_marked_english(sub), sl) for sub, sl in subitems], category)
+        groups.setdefault(arsort.group(head), []).append(
+            (arsort.sort_key(head, english), (_marked_english(name), marked))
+        )
+    order = sorted(groups, key=lambda g: (g != arsort.OTHERS, arsort.sort_key(g)))
+    context["genindexentries"] = [
+        (letter, [entry for _k, entry in sorted(groups[letter], key=lambda t: t[0])])
+        for letter in order
+    ]
+
+
 def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
     """Arabic in an entry gets ``lang="ar" dir="rtl"``. Entries that start with Arabic
     join the "Symbols" group, as xindy puts them under "Non-alphabetical" in the PDF:
     a group's letter is also the heading's id, which cannot carry markup."""
     if pagename != "genindex" or "genindexentries" not in context:
+        return
+    if (app.config.language or "en") == "ar":
+        arabic_genindex(context)
         return
     symbols = _("Symbols")
     groups: dict[str, list] = {}
