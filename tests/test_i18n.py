@@ -92,6 +92,7 @@ def test_lists_in_arabic():
         ("Version {{ version }}", "الإصدار", False),
         ("A [link](bibliography) here", "[رابط](bibliography) هنا", True),
         ("The {ar}`نص` words", "الكلمات {ar}`نص آخر`", True),
+        ("Built with Bokeh {cite:p}`bokeh`.", "بُني بـ{en}`Bokeh` {cite:p}`bokeh`.", True),
     ],
 )
 def test_markup_must_survive_translation(english, arabic, same):

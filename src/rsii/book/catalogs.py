@@ -78,7 +78,9 @@ def extract_pages(root: Path) -> Path:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}
     subprocess.run(cmd, cwd=root, check=True, env=env)
     pots = out / "_build" / "gettext"
-    for name in GENERATED_POT:
+    # Sphinx's gettext builder also writes the templates' strings (sphinx.pot): the
+    # interface catalogs are kept by hand (INTERFACE), not merged with it.
+    for name in (*GENERATED_POT, *(Path(c).with_suffix(".pot").name for c in INTERFACE)):
         target = pots / name
         if target.is_dir():
             shutil.rmtree(target)
@@ -173,7 +175,10 @@ _PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 _LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 _SUBSTITUTION = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 # Roles whose content is words a translator writes: only the role must match.
-_WORDED_ROLES = {"ar", "term", "abbr", "index"}
+_WORDED_ROLES = {"term", "abbr", "index"}
+# Roles that mark a run's language: a translation adds them where its runs change
+# language (an English name inside Arabic) and drops them where they no longer do.
+_LANGUAGE_ROLES = {"ar", "en"}
 
 
 def _role_key(role: str, content: str) -> str:
@@ -186,7 +191,7 @@ def _role_key(role: str, content: str) -> str:
 def markup(text: str, code: bool) -> list[str]:
     """The sorted roles, references, links and placeholders of a message: what must
     survive translation unchanged."""
-    found = [_role_key(r, c) for r, c in _ROLE.findall(text)]
+    found = [_role_key(r, c) for r, c in _ROLE.findall(text) if r not in _LANGUAGE_ROLES]
     found += [f"link {t}" for t in _LINK_TARGET.findall(text)]
     found += [f"{{{{{s}}}}}" for s in _SUBSTITUTION.findall(text)]
     if code:
