@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-# The bound on the share of Latin-script words in an Arabic page's visible text.
+# The bound on the share of Latin-script words in an Arabic page's visible text, and
+# the pages that may have more, with why: the About page names software, fonts and
+# licences as they are published; the glossary gives each term's English beside it.
 LATIN_SHARE_BOUND = 0.05
+LATIN_SHARE_EXCEPTIONS = {"book/about.html": 0.15, "book/glossary.html": 0.08}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
 # What may be Latin in an Arabic page: code, the bibliography's entries (titles of cited
@@ -65,7 +68,7 @@ def test_arabic_pages_are_arabic(arabic_pages, root):
         arabic, latin, words = visible_words(html)
         share = latin / max(arabic + latin, 1)
         shares[name] = round(share, 4)
-        if share > LATIN_SHARE_BOUND:
+        if share > LATIN_SHARE_EXCEPTIONS.get(name, LATIN_SHARE_BOUND):
             worst.append(f"{name}: {share:.1%} Latin ({', '.join(sorted(set(words))[:15])})")
     report = root / "test-artifacts" / "arabic-latin-share.json"
     report.parent.mkdir(exist_ok=True)

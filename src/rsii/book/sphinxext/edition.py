@@ -36,7 +36,13 @@ def theme_options(edition: release.Release, options: dict) -> dict:
     return options
 
 
-def long_date(iso: str) -> str:
+def long_date(iso: str, language: str = "en") -> str:
+    """ "1 December 2026"; in the Arabic edition «1 ديسمبر 2026» (Western digits)."""
+    if language == "ar":
+        from rsii.book.sphinxext import latex_ar
+
+        with i18n.using("ar"):
+            return latex_ar.long_date(iso)
     day = dt.date.fromisoformat(iso)
     return f"{day.day} {day:%B %Y}"
 
@@ -45,12 +51,12 @@ def configure(app, config) -> None:
     edition = release.read(editions.checkout(Path(app.srcdir)))
     app.rsii_edition = edition
     config.version = config.release = edition.version
-    config.today = long_date(edition.date)
+    config.today = long_date(edition.date, config.language or "en")
     config.html_theme_options = theme_options(edition, config.html_theme_options)
     config.myst_substitutions = {
         **config.myst_substitutions,
         "version": edition.version,
-        "release_date": long_date(edition.date),
+        "release_date": long_date(edition.date, config.language or "en"),
         "sources": edition.source_words,
         "sources_archive": edition.archive,
         # Raw HTML (the archive is written after the build, so no download role):

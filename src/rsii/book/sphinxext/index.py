@@ -112,8 +112,9 @@ def link_index_in_navigation(app, doctree):
     if app.env.docname != app.config.root_doc:
         return
     toctrees = list(doctree.findall(addnodes.toctree))
-    if toctrees and ("Index", "genindex") not in toctrees[-1]["entries"]:
-        toctrees[-1]["entries"].append(("Index", "genindex"))
+    entry = (str(_("Index")), "genindex")  # Sphinx's own word, in the edition's language
+    if toctrees and entry not in toctrees[-1]["entries"]:
+        toctrees[-1]["entries"].append(entry)
 
 
 def _marked(name):
@@ -202,7 +203,7 @@ def index_after_last_page(app, pagename, templatename, context, doctree):
         return
     last = _last_document(app)
     if pagename == last and not context.get("next"):
-        context["next"] = {"link": context["pathto"]("genindex"), "title": "Index"}
+        context["next"] = {"link": context["pathto"]("genindex"), "title": str(_("Index"))}
     elif pagename == "genindex":
         title = app.env.titles[last].astext() if last in app.env.titles else last
         context["prev"] = {"link": context["pathto"](last), "title": escape(title)}
