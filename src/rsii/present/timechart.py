@@ -15,9 +15,9 @@ from matplotlib.ticker import FuncFormatter
 
 from rsii.analysis.timeline import spans
 from rsii.present import i18n
-from rsii.present.labels import renderer as measure
 from rsii.present.figures import OKABE_ITO, label, new_figure, readable, styled
 from rsii.present.i18n import _, data_
+from rsii.present.labels import renderer as measure
 
 WRAP = 50  # characters a line of a row's label
 # Arabic words in Amiri are narrower for their characters than English in DejaVu: the
