@@ -353,7 +353,11 @@ def legend_below(ax, handles: list, fontsize: float, most: int = 5):
             fontsize=fontsize,
             frameon=False,
             handlelength=1.8,
-            columnspacing=1.2,
+            # Right to left, each entry's words sit left of its marker: columns further
+            # apart than the words from their marker, so that no marker seems to belong to
+            # the words of the next column.
+            columnspacing=2.0 if rtl else 1.2,
+            handletextpad=0.5 if rtl else 0.8,
         )
         if legend.get_window_extent(r).width <= width or ncol == 1:
             break

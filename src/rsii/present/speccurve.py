@@ -148,6 +148,8 @@ def draw(table: pd.DataFrame, measure: str = "frustration", width: float = 7.0):
         frameon=False,
         ncol=2,
         borderaxespad=-2.2,
+        # Arabic entries further apart: each marker plainly with the words on its left.
+        **({"columnspacing": 3.5, "handletextpad": 0.5} if arabic else {}),
     )
     for i, (choice, option, words) in enumerate(rows):
         y = len(rows) - 1 - i

@@ -17,8 +17,12 @@ from rsii.analysis.timeline import spans
 from rsii.present import i18n
 from rsii.present.figures import OKABE_ITO, label, new_figure, readable, styled
 from rsii.present.i18n import _, data_
+from rsii.present.labels import renderer as measure
 
 WRAP = 50  # characters a line of a row's label
+# Arabic words in Amiri are narrower for their characters than English in DejaVu: the
+# Arabic edition's rows wrap wider, in as much room as the English take.
+WRAP_AR = 62
 STYLE = {
     "year": dict(color=OKABE_ITO[4], hatch=None),
     "month": dict(color=OKABE_ITO[2], hatch=None),
@@ -59,10 +63,12 @@ def when(date_text, precision) -> str:
     return f"about {text}" if str(precision) == "approximate" else text
 
 
-def row_label(event, width: int = WRAP) -> str:
+def row_label(event, width: int | None = None) -> str:
     """An event's label in words: its date (:func:`when`) and its whole English summary,
-    wrapped at word boundaries to ``width`` characters, never cut (in the Arabic edition
-    its Arabic summary, the data's translation)."""
+    wrapped at word boundaries to ``width`` characters (``WRAP``, or ``WRAP_AR`` in the
+    Arabic edition), never cut (in the Arabic edition its Arabic summary, the data's
+    translation)."""
+    width = width or (WRAP_AR if i18n.is_arabic() else WRAP)
     if i18n.is_arabic():
         text = _(
             "{date}: {event}",
@@ -135,7 +141,8 @@ def draw(events: pd.DataFrame, width: float = 8.0):
         1,
         2,
         sharey=True,
-        gridspec_kw={"width_ratios": [2.2, 1]},
+        # Arabic months' names are long: the enlarged year is wider in Arabic.
+        gridspec_kw={"width_ratios": [1.7, 1] if i18n.is_arabic() else [2.2, 1]},
     )
     _bars(ax, table, ys)
     _bars(zoom, table, ys)
@@ -178,5 +185,30 @@ def draw(events: pd.DataFrame, width: float = 8.0):
         fontsize=size,
         frameon=False,
     )
-    fig.tight_layout(rect=(0, 0.4 / fig.get_figheight(), 1, 1))
+    if i18n.is_arabic():
+        _fit_rows(fig, ax, labels, lines)
+    else:
+        fig.tight_layout(rect=(0, 0.4 / fig.get_figheight(), 1, 1))
     return fig
+
+
+def _fit_rows(fig, ax, texts: list[str], lines: int) -> None:
+    """The figure made as tall as its rows need: Amiri's lines are taller for their size
+    than DejaVu's, so the height is measured, not assumed. One unit of the rows' scale
+    (:func:`rows`) as high as the tallest line of any label, each row's label within its
+    row and the blank line between rows kept."""
+    renderer = measure(fig)
+    # The panels further apart than in English: "2016" and «يناير» not read as one.
+    fig.tight_layout(rect=(0, 0.4 / fig.get_figheight(), 1, 1), w_pad=3)
+    for _round in range(3):
+        ticks = ax.get_yticklabels()
+        unit = max(
+            t.get_window_extent(renderer).height / (text.count("\n") + 1)
+            for t, text in zip(ticks, texts, strict=True)
+        )
+        have = ax.get_window_extent(renderer).height
+        if have >= unit * lines:
+            return
+        height = fig.get_figheight() + (unit * lines - have) / fig.dpi + 0.05
+        fig.set_figheight(height)
+        fig.tight_layout(rect=(0, 0.4 / height, 1, 1), w_pad=3)
