@@ -127,14 +127,14 @@ def test_bibliography_holds_the_footnotes_before_the_methods(pages, chapters, re
     assert text.index("[1]") < last_footnote < text.index("[Wikipedia]") < text.index("[Hei46]")
 
 
-def test_index_lists_every_actor_by_its_arabic_name(pages, chapters, reader, root):
+def test_index_lists_every_actor_by_its_arabic_name(  # short_ar, as its page titlepages, chapters, reader, root):
     import pandas as pd
 
     first, last = _span(chapters, reader, "الفهرس")
     text = _squash("".join(pages[first : last + 1]))
     actors = pd.read_csv(root / "data" / "actors.csv", dtype=str, keep_default_na=False)
     text = re.sub(r"[\[\]]", "", text)  # extractors mirror brackets in Arabic text
-    missing = [a for a in actors.name_ar if re.sub(r"[\[\]]", "", _squash(a)) not in text]
+    missing = [a for a in actors.short_ar if re.sub(r"[\[\]]", "", _squash(a)) not in text]
     assert not missing, missing
 
 

@@ -90,7 +90,8 @@ def test_every_actor_page_exists_in_arabic_with_its_arabic_name_as_title(reg, ar
     for actor in reg.actors["id"]:
         page = arabic[register.page_name(reg.names[actor]) + ".md"]
         a = reg.actor(actor)
-        assert page.startswith(f"(actor-{actor})=\n# {a['name_ar']}\n"), actor
+        assert page.startswith(f"(actor-{actor})=\n# {a['short_ar']}\n"), actor
+        assert a["name_ar"] in page  # the article's first mention, quoted on the page
         assert f"```{{english}}\n{a['name_en']}\n```" in page
     assert arabic["index.md"].startswith("(actor-register)=\n# سجل الفاعلين\n")
 

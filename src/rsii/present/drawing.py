@@ -238,7 +238,7 @@ def bilingual(G: nx.Graph) -> nx.Graph:
     H = G.copy()
     for node, data in H.nodes(data=True):
         if i18n.is_arabic():
-            data["bilingual"] = short(full_name(data, node), 20)
+            data["bilingual"] = short(name(data, node), 20)  # short_ar: a label, not a quote
         else:
             data["bilingual"] = f"{short(english(data))}\n{data.get('name_ar', '')}"
     return H

@@ -117,8 +117,10 @@ class Register:
 
     @property
     def title(self) -> dict[str, str]:
-        """Each actor's full name in the edition's language (name_en, name_ar)."""
-        return self._worded("name")
+        """Each actor's name in the edition's language: name_en; in Arabic short_ar,
+        since name_ar keeps the case its first mention has in the article's sentence
+        («تحالفا دوليا», «للولايات المتحدة»), which reads wrongly on its own."""
+        return self._worded("short") if i18n.is_arabic() else self._worded("name")
 
     @property
     def spoken(self) -> dict[str, str]:

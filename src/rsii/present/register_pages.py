@@ -90,7 +90,10 @@ def who(reg: Register, actor: str) -> str:
     )
     column = "section" if i18n.is_arabic() else "section_en"  # the Arabic: the article's
     section = reg.sentences.set_index("id").loc[a["first_sentence"], column] or _("the lead")
-    said = dict(name=reg.title[actor], kind=rw.a_kind(a["kind"]), section=section)
+    # In Arabic, the name as the article first writes it (name_ar), which the title's
+    # short name stands for.
+    name = f"«{a['name_ar']}»" if i18n.is_arabic() else reg.title[actor]
+    said = dict(name=name, kind=rw.a_kind(a["kind"]), section=section)
     said["sentence"] = sentence_link(a["first_sentence"])
     if ties:
         return _("{name}: {kind}, {ties}; first named in {sentence} ({section}).", **said,
@@ -240,8 +243,11 @@ def actor_page(reg: Register, actor: str) -> str:
         (p_("actor page", "PN centrality"), _number(pn)),
     ]
     if i18n.is_arabic():  # the Arabic title, the English name under it, marked English
-        index_name = f"{name_ar} ({name})".replace(";", ",")
-        title = [f"({actor_label(actor)})=\n# {name_ar}\n", f"```{{english}}\n{name}\n```\n"]
+        # The short name (short_ar): name_ar is the first mention as the article's
+        # sentence inflects it («تحالفا دوليا»), which the page's first line quotes.
+        heading = reg.title[actor]
+        index_name = f"{heading} ({name})".replace(";", ",")
+        title = [f"({actor_label(actor)})=\n# {heading}\n", f"```{{english}}\n{name}\n```\n"]
     else:  # The title stays English: it travels to the sidebar and the PDF's bookmarks.
         index_name = f"{name} ({name_ar})".replace(";", ",")
         title = [f"({actor_label(actor)})=\n# {name}\n", f"```{{ar}}\n{name_ar}\n```\n"]
