@@ -127,7 +127,8 @@ def test_bibliography_holds_the_footnotes_before_the_methods(pages, chapters, re
     assert text.index("[1]") < last_footnote < text.index("[Wikipedia]") < text.index("[Hei46]")
 
 
-def test_index_lists_every_actor_by_its_arabic_name(  # short_ar, as its page titlepages, chapters, reader, root):
+def test_index_lists_every_actor_by_its_arabic_name(pages, chapters, reader, root):
+    """By the short Arabic name (short_ar), its page title."""
     import pandas as pd
 
     first, last = _span(chapters, reader, "الفهرس")

@@ -185,7 +185,10 @@ def small_site(tmp_path_factory) -> Path:
         app = Sphinx(src, src, tmp / "html", tmp / "doctrees", "html",
                      status=None, warning=warnings, freshenv=True)  # fmt: skip
         app.build()
-    assert not warnings.getvalue(), warnings.getvalue()
+    # Another module's in-process Sphinx on the same worker leaves its registrations
+    # behind; Sphinx says so while setting up, which says nothing of this project.
+    left = [w for w in warnings.getvalue().splitlines() if "already registered" not in w]
+    assert not left, "\n".join(left)
     return tmp / "html"
 
 
