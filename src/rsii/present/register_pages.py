@@ -232,7 +232,10 @@ def actor_page(reg: Register, actor: str) -> str:
     bloc = reg.blocs.get(actor, "")
     facts = [
         (p_("actor page", "Kind"), rw.a_kind(a["kind"])),
-        (p_("actor page", "Country"), a["country"] or _("none (see the country policy)")),
+        (
+            p_("actor page", "Country"),
+            rw.country(a["country"]) or _("none (see the country policy)"),
+        ),
         (p_("actor page", "Wikidata"), wikidata),
         (p_("actor page", "Named in"), comma().join(sentence_link(s) for s in named["sentence"])),
         (p_("actor page", "Bloc"), rw.bloc(bloc) if bloc else ""),
@@ -381,7 +384,7 @@ def overview_table(reg: Register) -> pd.DataFrame:
         {
             **names,
             _("Kind"): actors["kind"].astype(str).map(rw.kind),
-            _("Country"): actors["country"],
+            _("Country"): actors["country"].map(rw.country),
             _("Bloc"): [rw.bloc(reg.blocs[a]) if a in reg.blocs else "–" for a in actors.index],
             _("Sentences"): [int(counts.get(a, 0)) for a in actors.index],
         }

@@ -171,6 +171,19 @@ def bloc(name: str) -> str:
     return word() if word else str(name)
 
 
+def country(code: str) -> str:
+    """A country as the edition names it: the data's ISO 3166-1 code in English, the
+    country's Arabic name in the Arabic edition (the code stays in the downloads)."""
+    if not code or not i18n.is_arabic():
+        return code
+    names = {
+        "IRN": p_("country", "IRN"), "IRQ": p_("country", "IRQ"), "LBN": p_("country", "LBN"),
+        "RUS": p_("country", "RUS"), "SYR": p_("country", "SYR"), "TUR": p_("country", "TUR"),
+        "USA": p_("country", "USA"),
+    }  # fmt: skip
+    return names.get(code) or p_("country", code)
+
+
 def arrow(directed: bool) -> str:
     """The arrow between a tie's ends, pointing the way a line of the edition reads."""
     return p_("arrow", "→") if directed else "–"

@@ -164,7 +164,7 @@ def mark_arabic_in_genindex(app, pagename, templatename, context, doctree):
     a group's letter is also the heading's id, which cannot carry markup."""
     if pagename != "genindex" or "genindexentries" not in context:
         return
-    if (app.config.language or "en") == "ar":
+    if (getattr(getattr(app, "config", None), "language", None) or "en") == "ar":
         arabic_genindex(context)
         return
     symbols = _("Symbols")

@@ -126,6 +126,9 @@ def check_translated(app, doctree) -> None:
             # which is no message: an image is translated when its description is.
             if node.get("alt") and not has_arabic(node["alt"]):
                 _warn(app, node, node["alt"])
+            elif "untranslated" in node.get("classes", ()):
+                node["classes"].remove("untranslated")  # its description is translated
+                node["classes"].append("translated")
             continue
         if "untranslated" in node.get("classes", ()):
             _warn(app, node, node.astext())
