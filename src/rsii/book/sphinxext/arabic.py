@@ -72,12 +72,13 @@ class WrapArabicRuns(SphinxPostTransform):
             return  # the page itself says it is Arabic (<html lang="ar">)
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or _inside(parent, _SKIP) or not arabic.has_arabic(text):
+            if parent is None or inside(parent, _SKIP) or not arabic.has_arabic(text):
                 continue
             parent.replace(text, _split(str(text)))
 
 
-def _inside(node, kinds) -> bool:
+def inside(node, kinds) -> bool:
+    """Whether ``node`` or one of its ancestors is one of ``kinds``."""
     while node is not None:
         if isinstance(node, kinds):
             return True
@@ -122,7 +123,7 @@ def _in_moving_argument(node) -> bool:
     # Titles and captions travel to bookmarks and the table of contents, where
     # \foreignlanguage is not allowed; babel's onchar=ids still picks the Arabic font and
     # bidi=basic orders the run there.
-    return _inside(node, (nodes.title, nodes.caption, nodes.subtitle))
+    return inside(node, (nodes.title, nodes.caption, nodes.subtitle))
 
 
 def latex_visit_inline(self, node):

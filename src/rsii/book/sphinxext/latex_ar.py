@@ -221,7 +221,7 @@ class WrapEnglishRuns(SphinxPostTransform):
         if not is_arabic(self.config):
             return
         for para in list(self.document.findall(nodes.paragraph)):
-            if _inside(para, _NOT_TEXT) or not _LATIN.search(para.astext()):
+            if arabic.inside(para, _NOT_TEXT) or not _LATIN.search(para.astext()):
                 continue
             text = para.astext()
             if len(_LATIN.findall(text)) > len(_ARABIC_LETTER.findall(text)):
@@ -230,13 +230,13 @@ class WrapEnglishRuns(SphinxPostTransform):
                 para.clear()
                 para += run
         for literal in list(self.document.findall(nodes.literal)):
-            if not _inside(literal.parent, _NOT_TEXT):
+            if not arabic.inside(literal.parent, _NOT_TEXT):
                 run = en_run()
                 literal.replace_self(run)
                 run += literal
         for text in list(self.document.findall(nodes.Text)):
             parent = text.parent
-            if parent is None or _inside(parent, _NOT_TEXT) or not _LATIN.search(text):
+            if parent is None or arabic.inside(parent, _NOT_TEXT) or not _LATIN.search(text):
                 continue
             lead, core, trail = _EDGES.match(str(text)).groups()
             pieces = [nodes.Text(lead)] if lead else []
@@ -244,14 +244,6 @@ class WrapEnglishRuns(SphinxPostTransform):
             if trail:
                 pieces.append(nodes.Text(trail))
             parent.replace(text, pieces)
-
-
-def _inside(node, kinds) -> bool:
-    while node is not None:
-        if isinstance(node, kinds):
-            return True
-        node = node.parent
-    return False
 
 
 def latex_visit_en(self, node) -> None:

@@ -58,17 +58,7 @@ class WhatIf(SphinxDirective):
             para = nodes.paragraph("", PRINT)
         if label and not i18n.is_arabic():
             para += nodes.Text(" In print, ")
-            ref = addnodes.pending_xref(
-                "",
-                nodes.inline(label, label, classes=["xref", "std", "std-numref"]),
-                refdomain="std",
-                reftype="numref",
-                reftarget=label.lower(),
-                refexplicit=False,
-                refwarn=True,
-                refdoc=self.env.docname,
-            )
-            para += ref
+            para += self._reference(label)
             para += nodes.Text(", the specification curve, stands in for it.")
         printed = addnodes.only(expr="not html")
         printed += para
